@@ -1,0 +1,163 @@
+"""Assertions for hidden tests, with messages that teach.
+
+Every check raises :class:`~autograder.harness.TestFailure` naming the
+property, what was observed, what was expected and the tolerance, plus a hint
+that points at the usual mistake without giving the solution away. Values from
+the worker are untrusted plain data: each check validates type and shape
+before comparing.
+"""
+import numpy as np
+
+from autograder.harness import StudentError, TestFailure
+
+# Tolerances by dtype, from the rounding of a few dozen accumulated operations.
+RTOL = {"float32": 1e-4, "float64": 1e-9}
+ATOL = {"float32": 1e-5, "float64": 1e-10}
+
+
+def fail(message, hint=""):
+    raise TestFailure(message + (f" Hint: {hint}" if hint else ""))
+
+
+def as_array(value, what, shape=None, hint=""):
+    """Validate that ``value`` is a numeric array (optionally of ``shape``)."""
+    if isinstance(value, (bool, int, float)):
+        value = np.asarray(value)
+    if not isinstance(value, np.ndarray):
+        kind = value.get("__module__") or value.get("__object__") if isinstance(value, dict) else type(value).__name__
+        fail(f"{what} should be a tensor, but it is {kind!r}.", hint or "Return a torch.Tensor.")
+    if value.dtype == bool or not np.issubdtype(value.dtype, np.number):
+        fail(f"{what} should hold numbers, but its dtype is {value.dtype}.", hint)
+    if shape is not None and tuple(value.shape) != tuple(shape):
+        fail(f"{what} has shape {tuple(value.shape)}, expected {tuple(shape)}.",
+             hint or "Check which dimension is time (always the last) and that the batch dimension is kept.")
+    return value
+
+
+def assert_close(actual, expected, what, rtol=1e-4, atol=1e-5, unit="", hint=""):
+    """|actual - expected| <= atol + rtol * |expected| everywhere, with a located message."""
+    expected = np.asarray(expected)
+    actual = as_array(actual, what, expected.shape, hint=hint)
+    if not np.all(np.isfinite(actual)):
+        bad = np.argwhere(~np.isfinite(actual))[0]
+        fail(f"{what} contains NaN or inf (first at index {tuple(int(i) for i in bad)}).",
+             hint or "Look for a division by zero or a log/sqrt of zero; make it eps-safe.")
+    a = actual.astype(np.complex128 if np.iscomplexobj(actual) else np.float64)
+    err = np.abs(a - expected)
+    bound = atol + rtol * np.abs(expected)
+    if np.all(err <= bound):
+        return
+    where = np.unravel_index(int(np.argmax(err - bound)), err.shape) if err.ndim else ()
+    u = f" {unit}" if unit else ""
+    fail(f"{what} does not match the reference: at index {tuple(int(i) for i in where)} "
+         f"got {_fmt(a[where])}{u}, expected {_fmt(expected[where])}{u} "
+         f"(largest error {_fmt(err.max())}{u}, {int(np.sum(err > bound))} of {err.size} values "
+         f"outside the tolerance {atol:g} + {rtol:g}*|expected|).", hint)
+
+
+def _fmt(x):
+    x = np.asarray(x)
+    if np.iscomplexobj(x):
+        return f"{complex(x):.6g}"
+    return f"{float(x):.6g}"
+
+
+def assert_scalar(value, what):
+    """A 0-d tensor or a Python number; returns it as a float."""
+    arr = as_array(value, what)
+    if arr.size != 1:
+        fail(f"{what} should be a single number (a 0-d tensor), but has shape {tuple(arr.shape)}.",
+             "Reduce with a mean over every dimension.")
+    if arr.ndim != 0:
+        fail(f"{what} should be a 0-d tensor, but has shape {tuple(arr.shape)}.",
+             "Reduce with .mean() so the result has no dimensions.")
+    return float(arr)
+
+
+def assert_grads_close(result, expected, names, function, rtol=1e-4, atol=1e-6, hint=""):
+    """Compare the gradients of every ``Diff`` input with an oracle's."""
+    grads = result.grads if isinstance(result.grads, list) else []
+    for i, (name, exp) in enumerate(zip(names, expected)):
+        got = grads[i] if i < len(grads) else None
+        if got is None:
+            fail(f"no gradient reaches `{name}`: the computation graph is broken between `{name}` and the output.",
+                 "Look for .detach(), .item(), .numpy(), torch.tensor(...) of an intermediate result, "
+                 "or in-place writes into a tensor built without requires_grad.")
+        assert_close(got, exp, f"the gradient with respect to `{name}`", rtol=rtol, atol=atol,
+                     hint=hint or "The output may be right while the gradient is not: check for "
+                                  "detached intermediates and for operations with a wrong derivative.")
+
+
+def assert_dtype(result, dtype, function):
+    """The output tensor has ``dtype`` (float64 in -> float64 out)."""
+    got = result.meta.get("dtype") if isinstance(result.meta, dict) else None
+    if got != dtype:
+        fail(f"given {dtype} inputs, {function} returned {got or result.meta.get('type')}.",
+             "Create new tensors with dtype=x.dtype and device=x.device instead of the defaults.")
+
+
+def assert_not_mutated(result, names, function):
+    """No argument tensor was modified in place."""
+    flags = result.inputs_mutated if isinstance(result.inputs_mutated, list) else []
+    for name, changed in zip(names, flags):
+        if changed is not False:
+            fail(f"{function} modified its argument `{name}` in place.",
+                 "Work on a copy (x.clone()) or use out-of-place operations (x * g, not x *= g).")
+
+
+def assert_raises_value_error(sub, function, *args, argument, **kwargs):
+    """Calling with a bad ``argument`` raises ValueError whose message names it."""
+    result = sub.call(function, *args, expect_error=True, **kwargs)
+    if result.error is None:
+        fail(f"{function} accepted an invalid `{argument}` without raising ValueError.",
+             f"Validate `{argument}` at the top of the function and raise ValueError.")
+    if result.error.get("type") == "NotImplementedError":
+        raise StudentError(function, result.error)
+    if result.error.get("type") != "ValueError":
+        fail(f"{function} raised {result.error.get('type')} for an invalid `{argument}`; "
+             f"a ValueError was expected.", "Check the argument yourself before using it.")
+    if argument not in result.error.get("message", ""):
+        fail(f"{function} raised ValueError for an invalid `{argument}`, but the message "
+             f"({result.error.get('message', '')!r}) does not name the argument.",
+             f"Mention `{argument}` in the error message so the user knows what to fix.")
+
+
+# ---------------------------------------------------------------------------
+# Numerical oracles.
+def finite_difference_vjp(f, inputs, cotangent, wrt, eps=1e-6):
+    """Central-difference vector-Jacobian product of a float64 numpy function.
+
+    Args:
+        f: function of the arrays in ``inputs`` returning an array.
+        inputs: list of float64 arrays.
+        cotangent: array shaped like ``f(*inputs)``.
+        wrt: indices of the inputs to differentiate.
+    Returns:
+        list of arrays, d<cotangent, f>/d inputs[i] for i in ``wrt``.
+    """
+    grads = []
+    for i in wrt:
+        x = np.array(inputs[i], dtype=np.float64)
+        g = np.zeros_like(x)
+        for idx in np.ndindex(x.shape):
+            args_p = list(inputs)
+            args_m = list(inputs)
+            xp, xm = x.copy(), x.copy()
+            xp[idx] += eps
+            xm[idx] -= eps
+            args_p[i], args_m[i] = xp, xm
+            g[idx] = np.sum(cotangent * (np.asarray(f(*args_p)) - np.asarray(f(*args_m)))) / (2 * eps)
+        grads.append(g)
+    return grads
+
+
+def require_kind(sub, name, kind="function"):
+    """Fail early, with a clear message, when ``name`` is missing."""
+    got = sub.kind(name)
+    if got == "missing":
+        fail(f"`{name}` is not defined in the notebook.",
+             "Run the exercise cell, and keep the exact name from the assignment.")
+    if kind == "class" and got != "class":
+        fail(f"`{name}` should be a class, but it is a {got}.")
+    if kind == "function" and got not in ("function", "class"):
+        fail(f"`{name}` should be a function, but it is a {got}.")

@@ -1,0 +1,80 @@
+"""``python -m autograder``: grade submissions, rebuild notebooks, fill nbgrader's gradebook."""
+import argparse
+import json
+import pathlib
+import sys
+
+from autograder import engine, harness, notebooks
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    grade = commands.add_parser("grade", help="grade notebooks or an nbgrader submitted/ tree")
+    grade.add_argument("paths", nargs="+", metavar="PATH")
+    grade.add_argument("--assignment", choices=sorted(harness.GRADER_MODULES))
+    grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
+    grade.add_argument("--json", metavar="FILE", help="write results as JSON ('-' for stdout)")
+    _add_limits(grade)
+
+    build = commands.add_parser("build", help="regenerate release/ and solutions/ from source/")
+    build.add_argument("assignments", nargs="*", help="default: every assignment in source/")
+    build.add_argument("--no-execute", action="store_true", help="do not execute solutions")
+    return parser
+
+
+def _add_limits(parser):
+    d = engine.Limits()
+    parser.add_argument("--cell-timeout", type=float, default=d.cell_timeout, help="seconds per cell")
+    parser.add_argument("--test-timeout", type=float, default=None, help="seconds per test")
+    parser.add_argument("--notebook-timeout", type=float, default=d.notebook_timeout,
+                        help="seconds per submission")
+    parser.add_argument("--memory-mb", type=int, default=d.memory_mb, help="worker address-space limit")
+    parser.add_argument("--no-isolation", action="store_true", help="do not use Linux namespaces")
+
+
+def limits_from(args):
+    return engine.Limits(cell_timeout=args.cell_timeout, test_timeout=args.test_timeout,
+                         notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb,
+                         isolate=not args.no_isolation)
+
+
+def grade(args):
+    try:
+        items = notebooks.find_submissions(args.paths, harness.GRADER_MODULES, args.assignment)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    hide = {notebooks.course_root()} | {item.path.resolve().parent for item in items}
+    bar = None
+    if sys.stderr.isatty() and len(items) > 1:
+        from tqdm import tqdm
+        bar = tqdm(total=len(items), unit="notebook", desc="grading", file=sys.stderr)
+    results = engine.grade_all(items, limits_from(args), jobs=args.jobs, hide=sorted(hide),
+                               progress=(lambda _: bar.update(1)) if bar else None)
+    if bar:
+        bar.close()
+    text = json.dumps(results, indent=2)
+    if args.json == "-":
+        print(text)
+    elif args.json:
+        pathlib.Path(args.json).write_text(text + "\n")
+    summary = sys.stderr if args.json == "-" else sys.stdout
+    for r in results:
+        who = f"{r['student']}: " if r["student"] else ""
+        print(f"{who}{r['notebook']}: {r['score']:g} / {r['max_score']:g}", file=summary)
+        for t in r["tests"]:
+            if t["status"] != "passed":
+                print(f"  [{t['status']}] {t['id']}: {t['message']}", file=summary)
+    return 0
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    if args.command == "grade":
+        return grade(args)
+    if args.command == "build":
+        from autograder import build
+        return build.main(args.assignments, execute=not args.no_execute)
+    return 2

@@ -1,0 +1,271 @@
+"""The grading engine: a pool of isolated workers driven by trusted tests.
+
+One fork server per pool imports torch, IPython and scipy once; every
+submission gets a fresh worker forked from it. The worker runs the
+notebook's code cells in order (errors are recorded, the rest still run),
+then answers call requests from the hidden tests, which decide points here.
+A worker that hangs, dies or exceeds its limits is killed and recorded; the
+notebook is replayed in a new worker so later tests can still be graded.
+"""
+import dataclasses
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+
+from autograder import harness, notebooks, wire
+
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+GRACE_SECONDS = 3.0
+
+
+@dataclasses.dataclass
+class Limits:
+    cell_timeout: float = 120.0       # seconds per notebook cell
+    test_timeout: float = None        # seconds per test (None: the test's own)
+    notebook_timeout: float = 1200.0  # seconds for one submission, all in
+    memory_mb: int = 4096             # address space of a worker
+    cpu_seconds: int = 1200           # CPU time of a worker
+    output_limit: int = 1_000_000     # characters of output kept per worker
+    file_size_mb: int = 64            # largest file a worker may write
+    nproc: int = 0                    # process limit (0: decided by the sandbox)
+    max_restarts: int = 3             # new workers per submission after a crash
+    isolate: bool = True              # use Linux namespaces where available
+
+    def worker_settings(self, hide=()):
+        return {"memory_mb": self.memory_mb, "cpu_seconds": self.cpu_seconds,
+                "output_limit": self.output_limit, "file_size_mb": self.file_size_mb,
+                "nproc": self.nproc, "isolate": self.isolate, "hide": [str(h) for h in hide]}
+
+
+class WorkerPool:
+    """Forks workers from a fork server that has already imported torch."""
+
+    def __init__(self, limits, hide=()):
+        self.limits = limits
+        self.settings = limits.worker_settings(hide)
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["autograder.worker.runtime"])
+
+    def spawn(self):
+        from autograder.worker import runtime
+        parent, child = self.context.Pipe(duplex=True)
+        process = self.context.Process(target=runtime.worker_main, args=(child, self.settings), daemon=True)
+        process.start()
+        child.close()
+        return WorkerHandle(process, parent, self.limits)
+
+
+class WorkerHandle:
+    """One worker process and its message pipe."""
+
+    def __init__(self, process, conn, limits):
+        self.process, self.conn, self.limits = process, conn, limits
+
+    def request(self, message, timeout):
+        """Send a request, wait for the answer; raises WorkerLost on death or timeout."""
+        message = dict(message, timeout=timeout)
+        blob = wire.encode(message)
+        sender = threading.Thread(target=self._send, args=(blob,), daemon=True)
+        sender.start()
+        deadline = time.monotonic() + timeout + GRACE_SECONDS
+        while True:
+            try:
+                ready = self.conn.poll(0.05)
+            except (OSError, EOFError):
+                ready = True
+            if ready:
+                try:
+                    return wire.decode(self.conn.recv_bytes(MAX_MESSAGE_BYTES))
+                except (EOFError, OSError, wire.WireError) as exc:
+                    self.kill()
+                    raise harness.WorkerLost("error", self._death_note(exc)) from None
+            if not self.process.is_alive():
+                self.kill()
+                raise harness.WorkerLost("error", self._death_note())
+            if time.monotonic() > deadline:
+                self.kill()
+                raise harness.WorkerLost("timeout", f"no answer within {timeout:.0f} s; the worker was stopped")
+
+    def _send(self, blob):
+        try:
+            self.conn.send_bytes(blob)
+        except (OSError, ValueError):
+            pass
+
+    def _death_note(self, exc=None):
+        self.process.join(1.0)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            extra = " (memory or CPU limit?)" if name in ("SIGKILL", "SIGXCPU", "SIGSEGV") else ""
+            return f"the worker was killed by {name}{extra}"
+        if code is not None:
+            return f"the worker exited with status {code} (sys.exit or os._exit in student code?)"
+        return f"the worker stopped answering ({exc})"
+
+    def kill(self):
+        pid = self.process.pid
+        for kill in (lambda: os.killpg(pid, signal.SIGKILL), self.process.kill):
+            try:
+                kill()
+            except (OSError, ProcessLookupError, AttributeError, ValueError):
+                pass
+        self.process.join(2.0)
+        self.conn.close()
+
+    def close(self):
+        self.kill()
+
+
+class NotebookSession:
+    """A submission's namespace, held by a worker that can be replaced."""
+
+    def __init__(self, pool, cells, limits):
+        self.pool, self.cells, self.limits = pool, cells, limits
+        self.worker, self.restarts, self.errors = None, 0, []
+        self.skip = set()           # cells that hung or killed the worker
+        self.deadline = time.monotonic() + limits.notebook_timeout
+        self.test_deadline = self.deadline
+
+    def remaining(self):
+        return self.deadline - time.monotonic()
+
+    def start(self):
+        """Run every cell in order, recording errors; a fatal cell is skipped on replay."""
+        self.worker = self.pool.spawn()
+        index = 0
+        while index < len(self.cells):
+            outcome = self._run_cell(index, record=True)
+            if outcome == "lost":
+                self.skip.add(index)
+                if not self._respawn(upto=index):
+                    return
+            index += 1
+
+    def _run_cell(self, index, record):
+        timeout = min(self.limits.cell_timeout, max(self.remaining(), 0.1))
+        try:
+            answer = self.worker.request({"op": "run_cell", "source": self.cells[index]}, timeout)
+        except harness.WorkerLost as exc:
+            if record:
+                self.errors.append(f"cell {index + 1}: {exc}")
+            return "lost"
+        if not answer.get("ok"):
+            err = answer.get("error") or {}
+            if record:
+                self.errors.append(f"cell {index + 1}: {err.get('type', 'Error')}: {err.get('message', '')}")
+            if answer.get("timeout"):
+                return "lost"
+        return "ok"
+
+    def _respawn(self, upto):
+        """A new worker with cells [0, upto) replayed; False when out of restarts or time."""
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+        if self.restarts >= self.limits.max_restarts or self.remaining() <= 0:
+            self.errors.append("no more worker restarts for this submission")
+            return False
+        self.restarts += 1
+        self.worker = self.pool.spawn()
+        for index in range(upto):
+            if index not in self.skip and self._run_cell(index, record=False) == "lost":
+                self.skip.add(index)
+        return self.worker is not None
+
+    def request(self, message):
+        if self.worker is None and not self._respawn(upto=len(self.cells)):
+            raise harness.WorkerLost("error", "the submission's worker could not be restarted")
+        budget = min(self.remaining(), self.test_deadline - time.monotonic())
+        timeout = min(float(message.pop("timeout", budget)), max(budget, 0.1))
+        try:
+            return self.worker.request(message, timeout)
+        except harness.WorkerLost:
+            self.worker.close()
+            self.worker = None
+            raise
+
+    def close(self):
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+
+
+def grade_notebook(pool, item, limits):
+    """Grade one :class:`~autograder.notebooks.SubmissionFile`; returns the JSON-ready dict."""
+    result = {"student": item.student, "assignment": item.assignment, "notebook": str(item.path),
+              "score": 0.0, "max_score": 0.0, "tests": [], "errors": []}
+    try:
+        registry = harness.load(item.assignment)
+    except KeyError as exc:
+        result["errors"].append(str(exc))
+        return result
+    result["max_score"] = registry.max_score
+    try:
+        cells = notebooks.student_code_cells(notebooks.load(item.path))
+    except (OSError, ValueError) as exc:
+        cells = None
+        result["errors"].append(f"the notebook could not be read: {exc}")
+    session = NotebookSession(pool, cells or [], limits)
+    try:
+        if cells is not None:
+            session.start()
+        submission = harness.Submission(session)
+        for test in registry.tests:
+            result["tests"].append(_run_one(test, submission, session, cells is not None, result["errors"]))
+    finally:
+        session.close()
+    result["errors"][:0] = session.errors
+    result["score"] = round(sum(t["points"] for t in result["tests"]), 6)
+    return result
+
+
+def _run_one(test, submission, session, readable, errors):
+    entry = {"id": test.id, "function": test.function, "points": 0.0,
+             "max_points": test.points, "status": "error", "message": ""}
+    if not readable:
+        entry["message"] = "the notebook could not be read"
+        return entry
+    if session.remaining() <= 0:
+        entry.update(status="timeout", message="the time for this submission ran out before this test")
+        return entry
+    session.test_deadline = time.monotonic() + (session.limits.test_timeout or test.timeout)
+    try:
+        status, message, points = harness.run_test(test, submission)
+    except Exception:  # noqa: BLE001 - a grader bug must not cost the whole run
+        status, message, points = "error", "internal grader error; the instructor has been told", 0.0
+        errors.append(f"internal error in test {test.id}: {traceback.format_exc(limit=-3)}")
+    entry.update(status=status, message=message, points=points)
+    return entry
+
+
+def grade_all(items, limits, jobs=1, hide=(), progress=None):
+    """Grade many submissions in parallel; results are in the order of ``items``."""
+    from concurrent.futures import ThreadPoolExecutor
+    pool = WorkerPool(limits, hide=hide)
+    results = [None] * len(items)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as executor:
+        futures = {executor.submit(_grade_safely, pool, item, limits): i for i, item in enumerate(items)}
+        from concurrent.futures import as_completed
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            if progress is not None:
+                progress(results[futures[future]])
+    return results
+
+
+def _grade_safely(pool, item, limits):
+    try:
+        return grade_notebook(pool, item, limits)
+    except Exception:  # noqa: BLE001 - one submission never stops the others
+        return {"student": item.student, "assignment": item.assignment, "notebook": str(item.path),
+                "score": 0.0, "max_score": 0.0, "tests": [],
+                "errors": [f"grading failed: {traceback.format_exc(limit=-3)}"]}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use python -m autograder")

@@ -1,0 +1,255 @@
+"""The API hidden tests are written in.
+
+A grader module creates one :class:`Assignment` and registers tests on it::
+
+    A = Assignment("02_oscillator")
+
+    @A.test("sinusoid", points=2)
+    def test_sinusoid_matches_numpy_reference(sub):
+        out = sub.call("sinusoid", amp, freq, 100)
+        checks.assert_close(out.value, expected, ...)
+
+``sub`` is a :class:`Submission`: every ``call`` is sent as plain data to the
+place where student code lives (an isolated worker, or the nbgrader kernel) and
+the answer comes back as numpy arrays. All assertions run here, in the trusted
+process. A test passes by returning; it fails by raising :class:`TestFailure`
+(see ``autograder.checks``).
+"""
+import dataclasses
+import importlib
+import re
+
+import numpy as np
+
+from autograder import wire
+
+
+class TestFailure(AssertionError):
+    """A property of the student's code does not hold; the message teaches why."""
+
+
+class StudentError(Exception):
+    """Student code raised while a test called it."""
+
+    def __init__(self, function, error):
+        self.function, self.error = function, error
+        kind, message = error.get("type", "Exception"), error.get("message", "")
+        hint = ""
+        if kind == "NotImplementedError":
+            hint = " It looks like the exercise has not been attempted yet."
+        elif kind == "NameError":
+            hint = " Check that the notebook defines it with exactly this name and that its cell runs."
+        super().__init__(f"{function} raised {kind}: {message}.{hint}")
+
+
+class WorkerLost(Exception):
+    """The worker died or ran out of time; ``status`` is 'timeout' or 'error'."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+
+
+# ---------------------------------------------------------------------------
+# Argument markers.
+def Diff(array):
+    """A differentiable input: becomes a leaf tensor with ``requires_grad=True``."""
+    return {"__diff__": np.asarray(array)}
+
+
+def Ref(name):
+    """An object of the student's namespace, by name (e.g. their loss function)."""
+    return {"__ref__": name}
+
+
+def New(cls_name, *args, **kwargs):
+    """An instance of a student's class, built in the worker."""
+    return {"__new__": Ref(cls_name), "args": list(args), "kwargs": kwargs}
+
+
+def Attr(target, name):
+    """Attribute ``name`` of a target built in the worker."""
+    return {"__attr__": target, "name": name}
+
+
+def Lib(name, **kwargs):
+    """A helper callable from ``autograder.worker.runtime.LIBRARY``."""
+    return {"__lib__": name, "kwargs": kwargs}
+
+
+def Raw(array):
+    """Pass a numpy array as a numpy array (arrays become tensors by default)."""
+    return {"__raw__": np.asarray(array)}
+
+
+def Tuple(*items):
+    return {"__tuple__": list(items)}
+
+
+def Dtype(name):
+    return {"__dtype__": name}
+
+
+@dataclasses.dataclass
+class CallResult:
+    """What came back from one call: plain data only."""
+    value: object
+    meta: dict
+    grads: list = None
+    param_grads: dict = None
+    second_grads: list = None
+    inputs_after: list = None
+    inputs_mutated: list = None
+    error: dict = None
+
+
+class Submission:
+    """The student's notebook as seen by a hidden test."""
+
+    def __init__(self, backend):
+        self._backend = backend
+
+    def call(self, target, *args, cotangent=None, param_grads=False, second_order=None,
+             return_inputs=False, expect_error=False, timeout=None, **kwargs):
+        """Call ``target`` (a name, or a :func:`New`/:func:`Attr` spec) in the student's namespace.
+
+        Args:
+            target: function or class name, or a spec.
+            *args, **kwargs: numpy arrays become tensors of the same dtype;
+                wrap with :func:`Diff` to get their gradients back.
+            cotangent: array shaped like the output, for the vector-Jacobian
+                product; may be omitted when the output is a scalar.
+            param_grads: also return gradients of the called module's parameters.
+            second_order: per-Diff cotangents for the gradient of
+                ``sum <grad_i, c_i>`` (double backward).
+            return_inputs: return the array arguments after the call.
+            expect_error: return the error in ``result.error`` instead of raising.
+        Raises:
+            StudentError: the student's code raised (unless ``expect_error``).
+        """
+        spec = Ref(target) if isinstance(target, str) else target
+        request = {"op": "call", "target": spec, "args": list(args), "kwargs": kwargs,
+                   "cotangent": None if cotangent is None else np.asarray(cotangent),
+                   "param_grads": param_grads, "return_inputs": return_inputs,
+                   "second_order": None if second_order is None else
+                   [None if c is None else np.asarray(c) for c in second_order]}
+        if timeout is not None:
+            request["timeout"] = timeout
+        response = self._backend.request(request)
+        if not isinstance(response, dict):
+            raise StudentError(_name(target), {"type": "ProtocolError", "message": "malformed answer"})
+        if not response.get("ok"):
+            error = response.get("error") if isinstance(response.get("error"), dict) else {}
+            if response.get("timeout"):
+                raise WorkerLost("timeout", f"{_name(target)} did not return in time: {error.get('message', '')}")
+            if expect_error:
+                return CallResult(value=None, meta={}, error=error)
+            raise StudentError(_name(target), error)
+        fields = {f.name for f in dataclasses.fields(CallResult)}
+        return CallResult(**{k: v for k, v in response.items() if k in fields and k != "error"})
+
+    def kind(self, name):
+        """'function', 'class', 'other' or 'missing'."""
+        response = self._backend.request({"op": "describe", "name": name})
+        return response.get("kind", "missing") if isinstance(response, dict) else "missing"
+
+
+def _name(target):
+    if isinstance(target, str):
+        return f"{target}()"
+    if isinstance(target, dict) and "__new__" in target:
+        return f"{target['__new__'].get('__ref__', '?')}(...)"
+    if isinstance(target, dict) and "__attr__" in target:
+        return f"{_name(target['__attr__'])}.{target['name']}"
+    return "the function"
+
+
+class LocalBackend:
+    """Runs calls in this process against ``namespace`` (nbgrader's kernel path).
+
+    Requests and answers still go through the wire format, so a test sees the
+    same data here as it does from an isolated worker.
+    """
+
+    def __init__(self, namespace):
+        from autograder.worker.runtime import Executor
+        self.executor = Executor(namespace)
+
+    def request(self, message):
+        message = wire.decode(wire.encode(message))
+        if message["op"] == "describe":
+            answer = self.executor.describe(message["name"])
+        else:
+            answer = self.executor.call(message)
+        return wire.decode(wire.encode(answer))
+
+
+# ---------------------------------------------------------------------------
+# Registry.
+@dataclasses.dataclass
+class GradedTest:
+    id: str
+    function: str
+    points: float
+    run: object
+    description: str
+    timeout: float
+
+
+class Assignment:
+    """The hidden tests of one assignment, in the order they are graded."""
+
+    def __init__(self, name):
+        self.name = name
+        self.tests = []
+
+    def test(self, function, points, timeout=60.0):
+        """Register a test; its id is the function name without ``test_``."""
+        def register(fn):
+            test_id = re.sub(r"^test_", "", fn.__name__)
+            if any(t.id == test_id for t in self.tests):
+                raise ValueError(f"duplicate test id {test_id}")
+            doc = (fn.__doc__ or "").strip().splitlines()
+            self.tests.append(GradedTest(test_id, function, float(points), fn,
+                                         doc[0] if doc else test_id, timeout))
+            return fn
+        return register
+
+    @property
+    def max_score(self):
+        return sum(t.points for t in self.tests)
+
+    def get(self, test_id):
+        for t in self.tests:
+            if t.id == test_id:
+                return t
+        raise KeyError(f"{self.name} has no test {test_id!r}")
+
+
+GRADER_MODULES = {
+    "00_pytorch_basics": "autograder.graders.pytorch_basics",
+    "01_gain": "autograder.graders.gain",
+    "02_oscillator": "autograder.graders.oscillator",
+}
+
+
+def load(assignment):
+    """The :class:`Assignment` registry of an assignment name like '02_oscillator'."""
+    if assignment not in GRADER_MODULES:
+        raise KeyError(f"unknown assignment {assignment!r}; known: {', '.join(sorted(GRADER_MODULES))}")
+    return importlib.import_module(GRADER_MODULES[assignment]).A
+
+
+def run_test(test, submission):
+    """Run one registered test; returns (status, message, points)."""
+    try:
+        test.run(submission)
+    except TestFailure as exc:
+        return "failed", f"{test.function}: {exc}", 0.0
+    except StudentError as exc:
+        return "error", str(exc), 0.0
+    except WorkerLost as exc:
+        return exc.status, f"{test.function}: {exc}", 0.0
+    except wire.WireError as exc:
+        return "error", f"{test.function}: the answer could not be read ({exc})", 0.0
+    return "passed", "", test.points

@@ -1,0 +1,353 @@
+"""The worker side of grading: run notebook cells, answer call requests.
+
+Requests and responses are plain data (``autograder.wire``). A call request
+names a target in the student namespace, arguments (arrays become tensors,
+``{"__diff__": array}`` becomes a leaf that requires grad), an optional
+cotangent for a vector-Jacobian product, and what to send back. The same
+:class:`Executor` serves the isolated worker process and, for nbgrader's
+in-kernel path, the student's own kernel.
+"""
+import math
+import os
+import signal
+import sys
+import traceback
+
+import numpy as np
+import torch
+
+from autograder import wire
+
+TEXT_LIMIT = 4000
+
+
+class CallTimeout(BaseException):
+    """Raised in the worker's main thread when a request runs out of time."""
+
+
+def _short(text, limit=TEXT_LIMIT):
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + f"... [{len(text) - limit} more characters]"
+
+
+def describe_exception(exc):
+    """Plain-data description of an exception raised by student code."""
+    try:
+        message = _short(str(exc), 1000)
+    except BaseException:  # a hostile __str__
+        message = "<unprintable exception>"
+    try:
+        lines = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-4)
+        trace = _short("".join(lines))
+    except BaseException:
+        trace = ""
+    return {"type": type(exc).__name__, "message": message, "traceback": trace}
+
+
+# ---------------------------------------------------------------------------
+# Helpers the trusted side may pass as callables (loss functions, test functions).
+def _as_tensor(value, like):
+    return torch.as_tensor(value, dtype=like.dtype, device=like.device)
+
+
+LIBRARY = {
+    "mse": lambda: lambda x, y: torch.mean((x - y) ** 2),
+    "mean_abs": lambda: lambda x, y: torch.mean(torch.abs(x - y)),
+    "log_cosh": lambda: lambda x, y: torch.mean(torch.log(torch.cosh(x - y))),
+    "cubic_sum": lambda: lambda x: torch.sum(x ** 3),
+    "weighted_sin": lambda w: lambda x: torch.sum(_as_tensor(w, x) * torch.sin(x)),
+    "quadratic": lambda m: lambda x: torch.sum(x * (_as_tensor(m, x) @ x.reshape(-1)).reshape(x.shape)),
+    "exp_dot": lambda w: lambda x: torch.exp(torch.sum(_as_tensor(w, x) * x)),
+}
+
+
+# ---------------------------------------------------------------------------
+def to_plain(value, depth=0):
+    """Turn a returned Python/torch object into plain data for the wire."""
+    if depth > 8:
+        return {"__object__": "too deep"}
+    if isinstance(value, torch.Tensor):
+        tensor = torch.Tensor.detach(value).cpu().resolve_conj().resolve_neg()
+        if tensor.dtype == torch.bfloat16:
+            tensor = tensor.float()
+        return tensor.numpy().copy()
+    if isinstance(value, torch.nn.Module):
+        params = {name: to_plain(p) for name, p in value.named_parameters()}
+        return {"__module__": type(value).__name__, "parameters": params,
+                "parameter_attributes": sorted(
+                    name for name, attr in vars(value).get("_parameters", {}).items()
+                    if isinstance(attr, torch.nn.Parameter))}
+    if isinstance(value, np.ndarray):
+        return value.copy() if str(value.dtype) in wire.ALLOWED_DTYPES else {"__object__": "ndarray"}
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value)
+    if isinstance(value, str):
+        return _short(value, 1000)
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        if len(value) > 100000:
+            return {"__object__": "sequence too long"}
+        return [to_plain(v, depth + 1) for v in value]
+    if isinstance(value, torch.dtype):
+        return {"__dtype__": str(value).replace("torch.", "")}
+    return {"__object__": type(value).__name__}
+
+
+class Executor:
+    """Evaluates call requests against a namespace (the student's globals)."""
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+
+    # -- argument building -------------------------------------------------
+    def build(self, spec, leaves, tensors):
+        if isinstance(spec, np.ndarray):
+            tensor = torch.from_numpy(spec.copy())
+            tensors.append(tensor)
+            return tensor
+        if isinstance(spec, list):
+            return [self.build(s, leaves, tensors) for s in spec]
+        if not isinstance(spec, dict):
+            return spec
+        if "__diff__" in spec:
+            tensor = torch.from_numpy(np.array(spec["__diff__"])).requires_grad_(True)
+            leaves.append(tensor)
+            tensors.append(tensor)
+            return tensor
+        if "__ref__" in spec:
+            name = spec["__ref__"]
+            if name not in self.namespace:
+                raise NameError(f"name '{name}' is not defined in the notebook")
+            return self.namespace[name]
+        if "__new__" in spec:
+            cls = self.build(spec["__new__"], leaves, tensors)
+            return cls(*self.build(spec.get("args", []), leaves, tensors),
+                       **self.build(spec.get("kwargs", {}), leaves, tensors))
+        if "__attr__" in spec:
+            return getattr(self.build(spec["__attr__"], leaves, tensors), spec["name"])
+        if "__lib__" in spec:
+            kwargs = {k: v for k, v in spec.get("kwargs", {}).items()}
+            return LIBRARY[spec["__lib__"]](**kwargs)
+        if "__raw__" in spec:
+            return np.array(spec["__raw__"])
+        if "__tuple__" in spec:
+            return tuple(self.build(spec["__tuple__"], leaves, tensors))
+        if "__dtype__" in spec:
+            return getattr(torch, spec["__dtype__"])
+        return {k: self.build(v, leaves, tensors) for k, v in spec.items()}
+
+    # -- requests ------------------------------------------------------------
+    def call(self, request):
+        """Answer one call request; returns plain data, never raises."""
+        try:
+            return self._call(request)
+        except CallTimeout:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - student code may raise anything
+            if isinstance(exc, (SystemExit, KeyboardInterrupt)) and request.get("reraise_exit"):
+                raise
+            return {"ok": False, "error": describe_exception(exc)}
+
+    def _call(self, request):
+        leaves, tensors = [], []
+        target = self.build(request["target"], leaves, tensors)
+        n_leaves_before_args = len(leaves)
+        args = self.build(request.get("args", []), leaves, tensors)
+        kwargs = self.build(request.get("kwargs", {}), leaves, tensors)
+        arg_leaves = leaves[n_leaves_before_args:]
+        arg_tensors = list(tensors)
+        before = [t.detach().clone() for t in arg_tensors]
+        with torch.enable_grad():
+            out = target(*args, **kwargs)
+        response = {"ok": True, "value": to_plain(out), "meta": self._meta(out)}
+        if request.get("return_inputs"):
+            response["inputs_after"] = [to_plain(t) for t in arg_tensors]
+            response["inputs_mutated"] = [
+                bool(t.shape != b.shape or not torch.equal(t.detach(), b)) for t, b in zip(arg_tensors, before)]
+        wants_params = request.get("param_grads") and isinstance(target, torch.nn.Module)
+        if arg_leaves or wants_params:
+            response.update(self._gradients(out, arg_leaves, target if wants_params else None,
+                                            request.get("cotangent"), request.get("second_order")))
+        return response
+
+    @staticmethod
+    def _meta(out):
+        if isinstance(out, torch.Tensor):
+            return {"type": "Tensor", "dtype": str(out.dtype).replace("torch.", ""),
+                    "shape": list(out.shape), "requires_grad": bool(out.requires_grad),
+                    "is_leaf": bool(out.is_leaf)}
+        return {"type": type(out).__name__}
+
+    @staticmethod
+    def _gradients(out, leaves, module, cotangent, second_order):
+        if not isinstance(out, torch.Tensor):
+            raise TypeError(f"expected a tensor output to differentiate, got {type(out).__name__}")
+        named = list(module.named_parameters()) if module is not None else []
+        inputs = leaves + [p for _, p in named]
+        if not out.requires_grad:
+            grads = [None] * len(inputs)
+        else:
+            if cotangent is None:
+                if out.numel() != 1:
+                    raise ValueError(f"output has shape {tuple(out.shape)}; a scalar was expected")
+                cot = torch.ones_like(out)
+            else:
+                cot = torch.from_numpy(np.array(cotangent)).to(out.dtype)
+                if cot.shape != out.shape:
+                    raise ValueError(f"output has shape {tuple(out.shape)}, expected {tuple(cot.shape)}")
+            grads = list(torch.autograd.grad(out, inputs, grad_outputs=cot, allow_unused=True,
+                                             create_graph=second_order is not None))
+        response = {"grads": [None if g is None else to_plain(g) for g in grads[:len(leaves)]],
+                    "param_grads": {n: None if g is None else to_plain(g)
+                                    for (n, _), g in zip(named, grads[len(leaves):])}}
+        if second_order is not None:
+            response["second_grads"] = Executor._second(leaves, grads[:len(leaves)], second_order)
+        return response
+
+    @staticmethod
+    def _second(leaves, grads, cotangents):
+        """Gradient of sum_i <grads_i, cotangents_i> with respect to every leaf."""
+        total = 0
+        for g, c in zip(grads, cotangents):
+            if g is not None and c is not None and g.requires_grad:
+                total = total + torch.sum(g * torch.from_numpy(np.array(c)).to(g.dtype))
+        if not isinstance(total, torch.Tensor):
+            return [None] * len(leaves)
+        second = torch.autograd.grad(total, leaves, allow_unused=True)
+        return [None if s is None else to_plain(s) for s in second]
+
+    def describe(self, name):
+        obj = self.namespace.get(name, None)
+        if name not in self.namespace:
+            return {"ok": True, "kind": "missing"}
+        kind = "class" if isinstance(obj, type) else "function" if callable(obj) else "other"
+        return {"ok": True, "kind": kind}
+
+
+# ---------------------------------------------------------------------------
+# The worker process.
+class BoundedStream:
+    """A text stream that keeps at most ``limit`` characters and counts the rest."""
+
+    def __init__(self, limit):
+        self.limit, self.kept, self.total = limit, [], 0
+        self.encoding, self.errors = "utf-8", "replace"
+
+    def write(self, text):
+        text = str(text)
+        room = self.limit - sum(len(k) for k in self.kept[-1:]) if self.total < self.limit else 0
+        if room > 0:
+            self.kept.append(text[:room])
+        self.total += len(text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        raise OSError("no file descriptor for captured output")
+
+
+def _alarm(seconds):
+    def on_alarm(signum, frame):
+        raise CallTimeout(f"time limit of {seconds:.0f} s exceeded")
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.01))
+
+
+def _cancel_alarm():
+    signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class Worker:
+    """Runs notebook cells in an IPython shell and serves call requests."""
+
+    def __init__(self, output_limit):
+        from IPython.core.interactiveshell import InteractiveShell
+        from traitlets.config import Config
+        config = Config()
+        config.HistoryManager.enabled = False
+        self.output = BoundedStream(output_limit)
+        sys.stdout = sys.stderr = self.output
+        self.shell = InteractiveShell.instance(config=config)
+        self.executor = Executor(self.shell.user_ns)
+
+    def run_cell(self, source):
+        result = self.shell.run_cell(source, store_history=False, silent=False)
+        error = result.error_before_exec or result.error_in_exec
+        if isinstance(error, CallTimeout):
+            raise error
+        return {"ok": error is None, "error": None if error is None else describe_exception(error),
+                "output_chars": self.output.total}
+
+    def handle(self, request):
+        op = request.get("op")
+        if op == "run_cell":
+            return self.run_cell(request["source"])
+        if op == "call":
+            return self.executor.call(request)
+        if op == "describe":
+            return self.executor.describe(request["name"])
+        if op == "ping":
+            return {"ok": True}
+        return {"ok": False, "error": {"type": "ProtocolError", "message": f"unknown op {op!r}"}}
+
+    def serve(self, conn):
+        while True:
+            try:
+                request = wire.decode(conn.recv_bytes())
+            except (EOFError, OSError):
+                return
+            timeout = float(request.get("timeout", 60.0))
+            try:
+                _alarm(timeout)
+                response = self.handle(request)
+            except CallTimeout as exc:
+                response = {"ok": False, "timeout": True,
+                            "error": {"type": "Timeout", "message": str(exc), "traceback": ""}}
+            except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt from a cell
+                response = {"ok": False, "error": describe_exception(exc)}
+            finally:
+                _cancel_alarm()
+            try:
+                blob = wire.encode(response)
+            except Exception as exc:  # noqa: BLE001
+                blob = wire.encode({"ok": False, "error": {"type": "WireError", "message": str(exc)}})
+            conn.send_bytes(blob)
+
+
+def worker_main(conn, settings):
+    """Entry point of a worker process (the target of the engine's Process)."""
+    from autograder.worker import sandbox
+    sandbox.enter(settings)
+    torch.set_num_threads(1)
+    for name in [m for m in sys.modules if m == "autograder" or m.startswith("autograder.")]:
+        del sys.modules[name]  # running code keeps its globals; student imports must fail
+    os.environ["MPLBACKEND"] = "Agg"
+    worker = Worker(settings.get("output_limit", 1_000_000))
+    worker.serve(conn)
+    os._exit(0)
+
+
+def preload():
+    """Imports paid once per pool by the fork server."""
+    import IPython.core.interactiveshell  # noqa: F401
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+    import scipy.signal  # noqa: F401
+    import scipy.fft  # noqa: F401
+    import tqdm  # noqa: F401
+    import IPython.display  # noqa: F401
+    _ = math.pi
+
+
+preload()

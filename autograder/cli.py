@@ -21,6 +21,10 @@ def build_parser():
     build = commands.add_parser("build", help="regenerate release/ and solutions/ from source/")
     build.add_argument("assignments", nargs="*", help="default: every assignment in source/")
     build.add_argument("--no-execute", action="store_true", help="do not execute solutions")
+
+    zoo = commands.add_parser("zoo", help="grade every mutant of the bug zoo and report")
+    zoo.add_argument("assignments", nargs="*", help="default: every assignment")
+    zoo.add_argument("--jobs", type=int, default=2)
     return parser
 
 
@@ -77,4 +81,7 @@ def main(argv=None):
     if args.command == "build":
         from autograder import build
         return build.main(args.assignments, execute=not args.no_execute)
+    if args.command == "zoo":
+        from autograder import zoo
+        return zoo.main(args.assignments or sorted(harness.GRADER_MODULES), jobs=args.jobs)
     return 2

@@ -230,6 +230,8 @@ GRADER_MODULES = {
     "00_pytorch_basics": "autograder.graders.pytorch_basics",
     "01_gain": "autograder.graders.gain",
     "02_oscillator": "autograder.graders.oscillator",
+    "03_harmonic_synth": "autograder.graders.harmonic_synth",
+    "04_spectral_losses": "autograder.graders.spectral_losses",
 }
 
 

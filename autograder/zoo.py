@@ -9,12 +9,16 @@ source notebook (its first code cell, every answer cell and cells tagged
 import ast
 import dataclasses
 import pathlib
+import re
 
 import nbformat
 
 from autograder import harness, notebooks
 
 MUTANTS = pathlib.Path(__file__).resolve().parent / "mutants"
+# Correct implementations written differently from the reference: must keep full marks.
+ALTERNATIVES = pathlib.Path(__file__).resolve().parent.parent / "tests" / "alternatives"
+SOLUTION_REGION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION[ \t]*$", re.S | re.M)
 
 
 @dataclasses.dataclass
@@ -28,9 +32,10 @@ class Mutant:
     path: pathlib.Path
 
 
-def load_mutants(assignment):
+def load_mutants(assignment, folder=MUTANTS):
+    """Mutants (or, with ``folder=ALTERNATIVES``, correct variants) of an assignment."""
     found = []
-    for path in sorted((MUTANTS / assignment).glob("*.py")):
+    for path in sorted((folder / assignment).glob("*.py")):
         source = path.read_text()
         module = ast.parse(source)
         catches = None
@@ -56,15 +61,28 @@ def core_cells(notebook):
     return cells
 
 
+def stub_source(source):
+    """What nbgrader's release makes of an answer cell: each solution region becomes a stub."""
+    return SOLUTION_REGION.sub(lambda m: f"{m.group(1)}raise NotImplementedError()", source)
+
+
+def stub_cells(notebook):
+    cells = core_cells(notebook)
+    for cell in cells:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+            cell.source = stub_source(notebooks.source_of(cell))
+    return cells
+
+
 def source_notebook(assignment, root=None):
     root = pathlib.Path(root or notebooks.course_root())
     return root / "source" / assignment / f"{assignment}.ipynb"
 
 
-def write_variant(notebook, extra_source, path):
+def write_variant(notebook, extra_source, path, stub=False):
     """The notebook's graded core plus ``extra_source`` as a last cell, written to ``path``."""
     variant = nbformat.v4.new_notebook()
-    variant.cells = core_cells(notebook)
+    variant.cells = stub_cells(notebook) if stub else core_cells(notebook)
     if extra_source:
         variant.cells.append(nbformat.v4.new_code_cell(extra_source))
     nbformat.write(variant, str(path))
@@ -87,35 +105,46 @@ def check_results(mutant, result, max_score):
     return problems
 
 
+def variants(assignment, folder):
+    """(label, notebook path, mutant or None, expected) for the reference, stub, mutants, alternatives."""
+    notebook = notebooks.load(source_notebook(assignment))
+    out = [("reference core", write_variant(notebook, "", folder / f"{assignment}__reference.ipynb"), None, "full"),
+           ("stub", write_variant(notebook, "", folder / f"{assignment}__stub.ipynb", stub=True), None, "zero")]
+    for m in load_mutants(assignment):
+        out.append((m.name, write_variant(notebook, m.source, folder / f"{assignment}__{m.name}.ipynb"), m, "caught"))
+    for m in load_mutants(assignment, ALTERNATIVES):
+        out.append((f"alternative {m.name}",
+                    write_variant(notebook, m.source, folder / f"{assignment}__alt_{m.name}.ipynb"), m, "full"))
+    return out
+
+
+def judge(expected, mutant, result, max_score):
+    """Problems with one variant's grading; empty when it is graded as intended."""
+    if expected == "caught":
+        return check_results(mutant, result, max_score)
+    if expected == "zero":
+        return [] if result["score"] == 0 else [f"stub scored {result['score']:g}"]
+    wrong = [f"{t['id']} {t['status']}: {t['message']}" for t in result["tests"] if t["status"] != "passed"]
+    return wrong + ([] if result["score"] == max_score else ["not full marks"])
+
+
 def main(assignments, jobs=2):
-    """Grade the core of each source notebook and every mutant; print a report."""
+    """Grade the reference core, the stub, every mutant and alternative; print a report."""
     import tempfile
     from autograder import engine
     limits = engine.Limits(cell_timeout=60, notebook_timeout=300)
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         for assignment in assignments:
-            notebook = notebooks.load(source_notebook(assignment))
-            mutants = load_mutants(assignment)
-            items = [notebooks.SubmissionFile(
-                write_variant(notebook, "", pathlib.Path(tmp) / f"{assignment}__reference.ipynb"), assignment)]
-            for m in mutants:
-                items.append(notebooks.SubmissionFile(
-                    write_variant(notebook, m.source, pathlib.Path(tmp) / f"{assignment}__{m.name}.ipynb"),
-                    assignment))
+            plan = variants(assignment, pathlib.Path(tmp))
+            items = [notebooks.SubmissionFile(path, assignment) for _, path, _, _ in plan]
             results = engine.grade_all(items, limits, jobs=jobs)
             max_score = harness.load(assignment).max_score
-            ref = results[0]
-            status = "ok" if ref["score"] == max_score else "NOT FULL MARKS"
-            print(f"{assignment}: reference core {ref['score']:g}/{max_score:g} {status}")
-            for t in ref["tests"]:
-                if t["status"] != "passed":
-                    failures += 1
-                    print(f"    [{t['status']}] {t['id']}: {t['message']}")
-            for m, r in zip(mutants, results[1:]):
-                problems = check_results(m, r, max_score)
-                failed = [t["id"] for t in r["tests"] if t["status"] != "passed"]
-                mark = "ok  " if not problems else "BAD "
+            print(f"{assignment} (max {max_score:g}):")
+            for (label, _, mutant, expected), result in zip(plan, results):
+                problems = judge(expected, mutant, result, max_score)
                 failures += bool(problems)
-                print(f"  {mark}{m.name}: {r['score']:g}/{max_score:g} failed={failed} {'; '.join(problems)}")
+                failed = [t["id"] for t in result["tests"] if t["status"] != "passed"]
+                print(f"  {'ok ' if not problems else 'BAD'} {label}: {result['score']:g} "
+                      f"(expected {expected}) failed={failed}" + "".join(f"\n      {p}" for p in problems))
     return 1 if failures else 0

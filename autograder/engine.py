@@ -41,12 +41,29 @@ class Limits:
                 "nproc": self.nproc, "isolate": self.isolate, "hide": [str(h) for h in hide]}
 
 
+_ISOLATION = None
+
+
+def isolation_available():
+    """Probe Linux namespaces once per grader process; warn once when they are missing."""
+    global _ISOLATION
+    if _ISOLATION is None:
+        from autograder.worker import namespaces
+        _ISOLATION = namespaces.available()
+        if not _ISOLATION:
+            print("warning: Linux namespaces are not available on this machine; workers run with "
+                  "resource limits only and can read files the grader can read "
+                  "(see README, 'Threat model').", file=sys.stderr)
+    return _ISOLATION
+
+
 class WorkerPool:
     """Forks workers from a fork server that has already imported torch."""
 
     def __init__(self, limits, hide=()):
         self.limits = limits
         self.settings = limits.worker_settings(hide)
+        self.settings["isolate"] = limits.isolate and isolation_available()
         self.context = multiprocessing.get_context("forkserver")
         self.context.set_forkserver_preload(["autograder.worker.runtime"])
 
@@ -116,6 +133,8 @@ class WorkerHandle:
                 pass
         self.process.join(2.0)
         self.conn.close()
+        from autograder.worker import sandbox
+        sandbox.remove_pids_cgroup(pid)
 
     def close(self):
         self.kill()

@@ -1,11 +1,176 @@
-"""Linux namespaces for workers (filled in by the isolation work; off for now)."""
+"""Linux namespaces for a worker: what student code can see and reach.
+
+``isolate(settings)`` runs in the freshly forked, single-threaded worker:
+
+1. new user, mount, network, IPC, UTS and PID namespaces (no network at all:
+   not even the host's loopback);
+2. the whole file system is made read-only, the course directory, the
+   submissions' folders and any other ``settings["hide"]`` path are covered by
+   empty read-only tmpfs mounts (the Python installation is bound back if it
+   lives inside one), and /tmp, /var/tmp and /dev/shm become private tmpfs;
+3. a second user namespace locks those mounts (student code cannot unmount
+   them) and every capability is dropped, with ``no_new_privs`` set;
+4. the process forks: the child is PID 1 of its own PID namespace, so every
+   process student code starts dies with it; the parent only waits.
+
+Returns True in the child when isolated. Raises ``OSError`` when the kernel
+refuses; the engine probes :func:`available` first and warns when it is not.
+"""
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+
+CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 32, 1024, 2048, 4096
+MS_REC, MS_PRIVATE, MS_RELATIME, MS_STRICTATIME = 16384, 1 << 18, 1 << 21, 1 << 24
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP = 1, 38, 24
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
 
 
-def available():
-    """Whether this machine lets a worker enter its own namespaces."""
-    return False
+def _check(result, what):
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+
+def _mount(source, target, fstype, flags, data=None):
+    _check(_libc.mount(source and source.encode(), target.encode(), fstype and fstype.encode(),
+                       flags, data and data.encode()), f"mount {target}")
+
+
+def _write(path, text):
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def _enter_user_namespace(flags, inside_uid):
+    uid, gid = os.geteuid(), os.getegid()
+    _check(_libc.unshare(CLONE_NEWUSER | flags), "unshare")
+    _write("/proc/self/setgroups", "deny")
+    _write("/proc/self/uid_map", f"{inside_uid} {uid} 1")
+    _write("/proc/self/gid_map", f"{inside_uid} {gid} 1")
+
+
+def _mount_points():
+    points = []
+    with open("/proc/self/mountinfo") as f:
+        for line in f:
+            point = line.split()[4].encode().decode("unicode_escape")
+            points.append(point)
+    return points
+
+
+def _locked_flags(path):
+    """Per-mount flags that must be kept when remounting inside a user namespace."""
+    st = os.statvfs(path)
+    flags = 0
+    for st_flag, ms_flag in ((2, MS_NOSUID), (4, MS_NODEV), (8, MS_NOEXEC), (1024, MS_NOATIME),
+                             (2048, MS_NODIRATIME), (4096, MS_RELATIME)):
+        if st.f_flag & st_flag:
+            flags |= ms_flag
+    return flags
+
+
+def _read_only_everywhere(skip_prefixes=("/proc", "/sys", "/dev")):
+    for point in sorted(set(_mount_points()), key=len):
+        if any(point == p or point.startswith(p + "/") for p in skip_prefixes):
+            continue
+        try:
+            _mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | _locked_flags(point))
+        except OSError:
+            pass  # a mount we cannot see or change stays as it is; the hidden paths are covered below
+
+
+def _hide(path, keep):
+    """Cover ``path`` with an empty read-only tmpfs, binding back the ``keep`` paths inside it."""
+    keep = [k for k in keep if k == path or k.startswith(path.rstrip("/") + "/")]
+    handles = {k: os.open(k, os.O_PATH) for k in keep if os.path.exists(k)}
+    _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
+    for k, fd in handles.items():
+        inside = os.path.join(path, os.path.relpath(k, path))
+        os.makedirs(inside, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", inside, None, MS_BIND | MS_REC)
+        _mount(None, inside, None, MS_REMOUNT | MS_BIND | MS_RDONLY | _locked_flags(inside))
+        os.close(fd)
+    _mount(None, path, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def _python_paths():
+    """Folders the interpreter needs to import modules student code may ask for."""
+    paths = {os.path.realpath(sys.prefix), os.path.realpath(sys.base_prefix),
+             os.path.realpath(os.path.dirname(sys.executable))}
+    paths |= {os.path.realpath(p) for p in sys.path if p and "site-packages" in p}
+    return sorted(paths)
+
+
+def _drop_capabilities():
+    for cap in range(64):
+        _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    data = (Data * 2)()
+    _check(_libc.capset(ctypes.byref(Header(0x20080522, 0)), data), "capset")
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+
+
+def _become_pid_one():
+    """Fork; the parent waits and exits with the child's status, the child continues."""
+    child = os.fork()
+    if child == 0:
+        # The parent is outside this PID namespace (getppid() is 0 here). If it is killed
+        # before this line, the engine's kill of the whole process group still reaches us.
+        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        return
+    os.closerange(3, 65536)
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
+    _, status = os.waitpid(child, 0)
+    os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
 
 
 def isolate(settings):
-    """Enter namespaces; returns True when isolated, False when not possible."""
-    return False
+    """Enter the namespaces described above; returns True in the (new) worker process."""
+    _enter_user_namespace(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID, 0)
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    _read_only_everywhere()
+    keep = _python_paths()
+    for path in sorted({os.path.realpath(p) for p in settings.get("hide", [])}, key=len):
+        if os.path.isdir(path) and path != "/":
+            _hide(path, keep)
+    for path in ("/tmp", "/var/tmp", "/dev/shm"):
+        if os.path.isdir(path):
+            size = settings.get("file_size_mb", 64) * 4
+            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size}m,mode=1777")
+    _enter_user_namespace(CLONE_NEWNS, 1000)  # locks the mounts above
+    _drop_capabilities()
+    _become_pid_one()
+    return True
+
+
+def available():
+    """Whether this kernel lets an unprivileged process build the sandbox (probed in a subprocess)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    probe = ("import sys; sys.path.insert(0, sys.argv[1]);"
+             "from autograder.worker import namespaces as n;"
+             "n._enter_user_namespace(n.CLONE_NEWNS|n.CLONE_NEWNET|n.CLONE_NEWIPC|n.CLONE_NEWPID, 0);"
+             "n._mount(None, '/', None, n.MS_REC|n.MS_PRIVATE);"
+             "n._mount('tmpfs', '/tmp', 'tmpfs', 0, 'size=1m');"
+             "n._enter_user_namespace(n.CLONE_NEWNS, 1000); n._drop_capabilities(); print('ok')")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    try:
+        out = subprocess.run([sys.executable, "-c", probe, root], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return out.stdout.strip() == "ok"

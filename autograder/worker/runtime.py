@@ -235,14 +235,15 @@ class BoundedStream:
     """A text stream that keeps at most ``limit`` characters and counts the rest."""
 
     def __init__(self, limit):
-        self.limit, self.kept, self.total = limit, [], 0
+        self.limit, self.kept, self.kept_chars, self.total = limit, [], 0, 0
         self.encoding, self.errors = "utf-8", "replace"
 
     def write(self, text):
         text = str(text)
-        room = self.limit - sum(len(k) for k in self.kept[-1:]) if self.total < self.limit else 0
+        room = self.limit - self.kept_chars
         if room > 0:
             self.kept.append(text[:room])
+            self.kept_chars += len(self.kept[-1])
         self.total += len(text)
         return len(text)
 

@@ -32,6 +32,59 @@ def set_limits(settings):
         resource.setrlimit(which, (value, value))
 
 
+PIDS_CGROUP_ROOTS = ("/sys/fs/cgroup/pids", "/sys/fs/cgroup")
+
+
+def pids_cgroup_path(pid):
+    """Where the pids cgroup of worker ``pid`` lives, if this machine lets us make one."""
+    for root in PIDS_CGROUP_ROOTS:
+        if os.path.exists(os.path.join(root, "cgroup.procs")) and os.access(root, os.W_OK):
+            if root.endswith("pids") or "pids" in _read(os.path.join(root, "cgroup.subtree_control")):
+                return os.path.join(root, f"ddsp-worker-{pid}")
+    return None
+
+
+def _read(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def join_pids_cgroup(limit):
+    """Bound the number of processes and threads of this worker (fork bombs), when possible.
+
+    RLIMIT_NPROC does not bind root, so a cgroup is used where the grader may
+    create one; returns True when the worker is in its own cgroup.
+    """
+    path = pids_cgroup_path(os.getpid())
+    if path is None:
+        return False
+    try:
+        os.makedirs(path, exist_ok=True)
+        with open(os.path.join(path, "pids.max"), "w") as f:
+            f.write(str(limit))
+        with open(os.path.join(path, "cgroup.procs"), "w") as f:
+            f.write(str(os.getpid()))
+    except OSError:
+        return False
+    return True
+
+
+def remove_pids_cgroup(pid):
+    """Called by the engine after worker ``pid`` is dead."""
+    import time
+    path = pids_cgroup_path(pid)
+    for _ in range(50):  # the kernel may still be reaping the last processes
+        if not path or not os.path.isdir(path):
+            return
+        try:
+            os.rmdir(path)
+        except OSError:
+            time.sleep(0.02)
+
+
 def private_workdir(settings):
     """Create and enter an empty working directory; returns its path."""
     root = settings.get("workdir_root") or tempfile.gettempdir()
@@ -60,6 +113,9 @@ def silence_standard_fds():
 def enter(settings):
     """Everything a worker does to itself before student code runs."""
     os.setsid()
+    in_cgroup = join_pids_cgroup(settings.get("nproc") or 128)
+    if not in_cgroup and os.geteuid() != 0:
+        settings = dict(settings, nproc=settings.get("nproc") or _user_processes() + 128)
     isolated = False
     if settings.get("isolate", True):
         from autograder.worker import namespaces
@@ -68,7 +124,20 @@ def enter(settings):
     scrub_environment(workdir)
     silence_standard_fds()
     set_limits(settings)
-    return {"isolated": isolated, "workdir": workdir}
+    return {"isolated": isolated, "workdir": workdir, "pids_cgroup": in_cgroup}
+
+
+def _user_processes():
+    """Processes and threads this user runs now (RLIMIT_NPROC counts them all)."""
+    uid, count = os.getuid(), 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += len(os.listdir(f"/proc/{entry}/task"))
+            except OSError:
+                pass
+    return count
 
 
 def remove_workdir(path):

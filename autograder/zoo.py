@@ -74,6 +74,21 @@ def stub_cells(notebook):
     return cells
 
 
+def full_variant(notebook, mutant):
+    """The whole notebook with the mutant inserted as a cell right after the answer cell
+    that defines its function (or at the end when no answer cell does)."""
+    variant = nbformat.from_dict(notebook)
+    pattern = re.compile(rf"^(def|class)\s+{re.escape(mutant.function)}\b", re.M)
+    position = len(variant.cells)
+    for i, cell in enumerate(variant.cells):
+        if cell.get("metadata", {}).get("nbgrader", {}).get("solution") and pattern.search(
+                notebooks.source_of(cell)):
+            position = i + 1
+            break
+    variant.cells.insert(position, nbformat.v4.new_code_cell(mutant.source))
+    return variant
+
+
 def source_notebook(assignment, root=None):
     root = pathlib.Path(root or notebooks.course_root())
     return root / "source" / assignment / f"{assignment}.ipynb"

@@ -36,6 +36,8 @@ class Limits:
     isolate: bool = True              # use Linux namespaces where available
 
     def worker_settings(self, hide=()):
+        # The grader's home may hold keys and tokens; the Python installation inside it is bound back.
+        hide = [*hide, os.path.expanduser("~")]
         return {"memory_mb": self.memory_mb, "cpu_seconds": self.cpu_seconds,
                 "output_limit": self.output_limit, "file_size_mb": self.file_size_mb,
                 "nproc": self.nproc, "isolate": self.isolate, "hide": [str(h) for h in hide]}

@@ -25,6 +25,14 @@ def build_parser():
     zoo = commands.add_parser("zoo", help="grade every mutant of the bug zoo and report")
     zoo.add_argument("assignments", nargs="*", help="default: every assignment")
     zoo.add_argument("--jobs", type=int, default=2)
+
+    nbg = commands.add_parser("nbgrader", help="grade an nbgrader course's submitted/ and fill its gradebook")
+    nbg.add_argument("assignment", choices=sorted(harness.GRADER_MODULES))
+    nbg.add_argument("--student", default="*", help="student id or glob (default: every student)")
+    nbg.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
+    nbg.add_argument("--course", metavar="DIR", help="course folder with nbgrader_config.py "
+                     "(default: the current folder if it has one, else this repository)")
+    _add_limits(nbg)
     return parser
 
 
@@ -84,4 +92,7 @@ def main(argv=None):
     if args.command == "zoo":
         from autograder import zoo
         return zoo.main(args.assignments or sorted(harness.GRADER_MODULES), jobs=args.jobs)
+    if args.command == "nbgrader":
+        from autograder import gradebook
+        return gradebook.main(args)
     return 2

@@ -215,7 +215,7 @@ def release_source(course, source):
     return cell.source
 
 
-def test_output(test):
+def result_output(test):
     """The output a grade cell shows for one test result (nbgrader's determine_grade reads it)."""
     import nbformat
     if test["status"] == "passed":
@@ -233,7 +233,7 @@ def cell_error_output(message):
     if not re.fullmatch(r"[A-Za-z_][\w.]*", kind):
         kind, text = "Error", message
     return nbformat.v4.new_output("error", ename=kind, evalue=text,
-                                  traceback=[f"autograder: this cell failed when the submission was graded",
+                                  traceback=["autograder: this cell failed when the submission was graded",
                                              f"{kind}: {text}"])
 
 
@@ -296,7 +296,7 @@ def _show_result(cell, source, test, course, prefix=""):
     from nbgrader import utils
     cell.cell_type = "code"
     cell.source = prefix + release_source(course, source)
-    cell.outputs = [test_output(test)]
+    cell.outputs = [result_output(test)]
     cell.execution_count = None
     cell.metadata.nbgrader["checksum"] = utils.compute_checksum(cell)
 
@@ -494,7 +494,8 @@ def _copy_files(course, assignment, submitted, dest, graded, sources):
 
 # ---------------------------------------------------------------------------
 # The command.
-def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, write=write_submission):
+def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, write=write_submission,
+        summary=None):
     """Grade every matching submission of ``assignment`` and fill the gradebook.
 
     Returns ``{"graded": [...], "failed": [...], "results": {student: [engine results]}}``.
@@ -526,7 +527,8 @@ def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, wri
             items.append(notebooks.SubmissionFile(pathlib.Path(path), assignment, sid))
             pending[sid] += 1
 
-    summary = {"graded": [], "failed": [], "results": {}}
+    summary = summary if summary is not None else {}
+    summary.update({"graded": [], "failed": [], "results": {}})
 
     def record(sid):
         results = [r for _, r in graded_nbs[sid].values()]
@@ -564,8 +566,24 @@ def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, wri
         db_path = _sqlite_path(course.db_url)
         if db_path and os.path.dirname(db_path) not in ("", "/"):
             hide.add(os.path.dirname(db_path))
-        engine.grade_all(items, limits or engine.Limits(), jobs=jobs, hide=sorted(hide), progress=done)
+        _grade(items, limits or engine.Limits(), jobs, sorted(hide), done)
     return summary
+
+
+def _grade(items, limits, jobs, hide, done):
+    """engine.grade_all, except that an interruption (Ctrl-C, a crash in ``done``) stops at once:
+    submissions not started are cancelled instead of graded and thrown away."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+    pool = engine.WorkerPool(limits, hide=hide)
+    executor = ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
+        pending = {executor.submit(engine._grade_safely, pool, item, limits) for item in items}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=lambda f: str(f.result()["notebook"])):
+                done(future.result())
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _sqlite_path(db_url):
@@ -578,12 +596,17 @@ def main(args):
     """Entry point of ``python -m autograder nbgrader``."""
     from autograder.cli import limits_from
     start = datetime.datetime.now()
+    summary = {}
     try:
-        summary = run(args.assignment, course=args.course, student=args.student, jobs=args.jobs,
-                      limits=limits_from(args))
+        run(args.assignment, course=args.course, student=args.student, jobs=args.jobs,
+            limits=limits_from(args), summary=summary)
     except CourseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: {len(summary.get('graded', []))} submissions were recorded and stay in the "
+              "gradebook; run the command again to grade the rest", file=sys.stderr)
+        return 130
     seconds = (datetime.datetime.now() - start).total_seconds()
     print(f"{len(summary['graded'])} submissions recorded in the gradebook in {seconds:.0f} s"
           + (f"; {len(summary['failed'])} failed: {', '.join(summary['failed'])}" if summary["failed"] else ""))

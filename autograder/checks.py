@@ -6,6 +6,8 @@ that points at the usual mistake without giving the solution away. Values from
 the worker are untrusted plain data: each check validates type and shape
 before comparing.
 """
+import re
+
 import numpy as np
 
 from autograder.harness import StudentError, TestFailure
@@ -116,7 +118,7 @@ def assert_raises_value_error(sub, function, *args, argument, **kwargs):
     if result.error.get("type") != "ValueError":
         fail(f"{function} raised {result.error.get('type')} for an invalid `{argument}`; "
              f"a ValueError was expected.", "Check the argument yourself before using it.")
-    if argument not in result.error.get("message", ""):
+    if not re.search(rf"(?<![\w]){re.escape(argument)}(?![\w])", result.error.get("message", "")):
         fail(f"{function} raised ValueError for an invalid `{argument}`, but the message "
              f"({result.error.get('message', '')!r}) does not name the argument.",
              f"Mention `{argument}` in the error message so the user knows what to fix.")

@@ -67,7 +67,7 @@ class WorkerPool:
         self.settings = limits.worker_settings(hide)
         self.settings["isolate"] = limits.isolate and isolation_available()
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["autograder.worker.runtime"])
+        self.context.set_forkserver_preload(["autograder.worker.preload"])
 
     def spawn(self):
         from autograder.worker import runtime

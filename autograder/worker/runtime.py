@@ -336,19 +336,3 @@ def worker_main(conn, settings):
     worker = Worker(settings.get("output_limit", 1_000_000))
     worker.serve(conn)
     os._exit(0)
-
-
-def preload():
-    """Imports paid once per pool by the fork server."""
-    import IPython.core.interactiveshell  # noqa: F401
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot  # noqa: F401
-    import scipy.signal  # noqa: F401
-    import scipy.fft  # noqa: F401
-    import tqdm  # noqa: F401
-    import IPython.display  # noqa: F401
-    _ = math.pi
-
-
-preload()

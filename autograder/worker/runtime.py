@@ -58,6 +58,11 @@ LIBRARY = {
     "weighted_sin": lambda w: lambda x: torch.sum(_as_tensor(w, x) * torch.sin(x)),
     "quadratic": lambda m: lambda x: torch.sum(x * (_as_tensor(m, x) @ x.reshape(-1)).reshape(x.shape)),
     "exp_dot": lambda w: lambda x: torch.exp(torch.sum(_as_tensor(w, x) * x)),
+    # A black box autograd cannot follow: sum(w * sin(x)) computed in float64 NumPy, returned
+    # as a 0-d tensor of x's dtype (for finite differences that must not rely on autograd).
+    "numpy_weighted_sin": lambda w: lambda x: torch.as_tensor(
+        float(np.sum(np.asarray(w, np.float64) * np.sin(torch.Tensor.detach(x).cpu().numpy().astype(np.float64)))),
+        dtype=x.dtype, device=x.device),
 }
 
 

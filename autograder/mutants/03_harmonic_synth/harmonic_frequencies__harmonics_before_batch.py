@@ -1,0 +1,12 @@
+"""Puts the harmonic dimension first, (n_harmonics, batch, n_frames): the right shape only when batch == n_harmonics."""
+CATCHES = ["harmonic_frequencies_are_integer_multiples_of_f0", "harmonic_frequencies_keeps_float64",
+           "harmonic_frequencies_gradient_is_weighted_sum"]
+
+
+def harmonic_frequencies(f0, n_harmonics):
+    if f0.dim() != 2:
+        raise ValueError("f0 must be (batch, n_frames)")
+    if n_harmonics < 1:
+        raise ValueError("n_harmonics must be at least 1")
+    k = torch.arange(1, n_harmonics + 1, dtype=f0.dtype, device=f0.device)
+    return k[:, None, None] * f0[None, :, :]

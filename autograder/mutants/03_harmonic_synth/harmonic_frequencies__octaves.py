@@ -1,0 +1,12 @@
+"""Confuses harmonics with octaves: f0 * 2 ** (k - 1) instead of k * f0."""
+CATCHES = ["harmonic_frequencies_are_integer_multiples_of_f0",
+           "harmonic_frequencies_gradient_is_weighted_sum", "harmonic_frequencies_keeps_float64"]
+
+
+def harmonic_frequencies(f0, n_harmonics):
+    if f0.dim() != 2:
+        raise ValueError("f0 must be (batch, n_frames)")
+    if n_harmonics < 1:
+        raise ValueError("n_harmonics must be at least 1")
+    k = torch.arange(n_harmonics, dtype=f0.dtype, device=f0.device)
+    return f0[:, None, :] * (2.0 ** k)[None, :, None]

@@ -1,0 +1,12 @@
+"""Uses torch.arange(1, n_harmonics): one harmonic too few."""
+CATCHES = ["harmonic_frequencies_are_integer_multiples_of_f0", "harmonic_frequencies_keeps_float64",
+           "harmonic_frequencies_does_not_modify_f0"]
+
+
+def harmonic_frequencies(f0, n_harmonics):
+    if f0.dim() != 2:
+        raise ValueError("f0 must be (batch, n_frames)")
+    if n_harmonics < 1:
+        raise ValueError("n_harmonics must be at least 1")
+    k = torch.arange(1, n_harmonics, dtype=f0.dtype, device=f0.device)
+    return f0[:, None, :] * k[None, :, None]

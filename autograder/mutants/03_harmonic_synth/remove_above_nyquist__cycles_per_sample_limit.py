@@ -1,0 +1,11 @@
+"""Compares the angular frequency with 0.5 (Nyquist in cycles per sample), removing far too much."""
+CATCHES = ["remove_above_nyquist_zeroes_components_at_or_above_pi",
+           "remove_above_nyquist_treats_exactly_pi_as_aliased",
+           "remove_above_nyquist_gradient_passes_only_kept_components", "remove_above_nyquist_keeps_float64",
+           "remove_above_nyquist_does_not_modify_inputs"]
+
+
+def remove_above_nyquist(amplitudes, frequencies):
+    if frequencies.shape != amplitudes.shape:
+        raise ValueError("frequencies must have the shape of amplitudes")
+    return torch.where(frequencies < 0.5, amplitudes, torch.zeros_like(amplitudes))

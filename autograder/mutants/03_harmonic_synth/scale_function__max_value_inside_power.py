@@ -1,0 +1,11 @@
+"""Scales before the power: (max_value * sigmoid(x)) ** ln(exponent) + threshold."""
+CATCHES = ["scale_function_matches_exponentiated_sigmoid", "scale_function_uses_its_arguments",
+           "scale_function_gradient_matches_closed_form", "scale_function_keeps_float64"]
+
+
+def scale_function(x, exponent=10.0, max_value=2.0, threshold=1e-7):
+    if exponent <= 1:
+        raise ValueError("exponent must be greater than 1")
+    if max_value <= 0:
+        raise ValueError("max_value must be positive")
+    return (max_value * torch.sigmoid(x)) ** math.log(exponent) + threshold

@@ -1,0 +1,98 @@
+"""Regenerates ``release/`` (with nbgrader) and ``solutions/`` (executed) from ``source/``.
+
+``python -m autograder build [ASSIGNMENT...] [--no-execute]``
+
+- release/NN_slug/: ``nbgrader generate_assignment`` run in a temporary copy of
+  the course (no gradebook appears in the repository);
+- solutions/NN_slug.ipynb: the release notebook with every answer cell given
+  the source's code (solution markers removed), executed top to bottom.
+Output is deterministic: rebuilding unchanged sources changes no file.
+"""
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import nbformat
+
+from autograder import notebooks
+
+MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
+
+
+def root():
+    return notebooks.course_root()
+
+
+def assignments_in_source(base):
+    return sorted(p.name for p in (base / "source").iterdir() if p.is_dir() and p.name[:2].isdigit())
+
+
+def generate_release(base, assignment, out_dir):
+    """nbgrader's release of ``assignment`` into ``out_dir``/assignment."""
+    with tempfile.TemporaryDirectory() as tmp:
+        course = pathlib.Path(tmp)
+        shutil.copy(base / "nbgrader_config.py", course)
+        shutil.copytree(base / "source" / assignment, course / "source" / assignment)
+        subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force",
+                        "--no-db", f"--CourseDirectory.root={course}"],
+                       cwd=course, check=True, capture_output=True, text=True)
+        target = out_dir / assignment
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(course / "release" / assignment, target)
+    for path in target.glob("*.ipynb"):
+        nb = nbformat.read(str(path), 4)
+        nbformat.write(normalise(nb), str(path))
+    return target
+
+
+def solution_cells(source_nb):
+    return {c.metadata["nbgrader"]["grade_id"]: MARKER.sub("", c.source)
+            for c in source_nb.cells if c.metadata.get("nbgrader", {}).get("solution")}
+
+
+def solution_notebook(release_nb, source_nb):
+    """The release notebook with each answer cell's solution filled in (not executed)."""
+    answers = solution_cells(source_nb)
+    nb = nbformat.from_dict(release_nb)
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+    return nb
+
+
+def execute_notebook(nb, timeout=600):
+    from nbclient import NotebookClient
+    with tempfile.TemporaryDirectory() as tmp:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
+    return nb
+
+
+def normalise(nb):
+    """Drop metadata that changes from run to run (execution timings, widget state)."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+    return nb
+
+
+def main(assignments=None, execute=True):
+    base = root()
+    names = assignments or assignments_in_source(base)
+    (base / "solutions").mkdir(exist_ok=True)
+    for name in names:
+        print(f"{name}: release", flush=True)
+        target = generate_release(base, name, base / "release")
+        source_nb = nbformat.read(str(base / "source" / name / f"{name}.ipynb"), 4)
+        release_nb = nbformat.read(str(target / f"{name}.ipynb"), 4)
+        nb = solution_notebook(release_nb, source_nb)
+        if execute:
+            print(f"{name}: executing the solution", flush=True)
+            nb = execute_notebook(nb)
+        nbformat.write(normalise(nb), str(base / "solutions" / f"{name}.ipynb"))
+    return 0

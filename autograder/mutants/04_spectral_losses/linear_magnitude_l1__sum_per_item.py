@@ -1,0 +1,8 @@
+"""Sums over bins and frames and averages over the batch only."""
+CATCHES = ['linear_magnitude_l1_matches_numpy_reference']
+
+
+def linear_magnitude_l1(x_mag, y_mag):
+    if x_mag.shape != y_mag.shape:
+        raise ValueError(f"x_mag {tuple(x_mag.shape)} and y_mag {tuple(y_mag.shape)} differ")
+    return torch.mean(torch.sum(torch.abs(y_mag - x_mag), dim=(-2, -1)))

@@ -1,0 +1,9 @@
+"""Hops by n_fft // 2 instead of n_fft // 4."""
+CATCHES = ['multi_resolution_stft_loss_matches_numpy_reference']
+
+
+def multi_resolution_stft_loss(x, y, fft_sizes=(2048, 1024, 512, 256, 128, 64), w_sc=1.0, w_log=1.0,
+                               w_lin=0.0):
+    if len(fft_sizes) == 0:
+        raise ValueError("fft_sizes must not be empty")
+    return sum(stft_loss(x, y, n, n // 2, w_sc, w_log, w_lin) for n in fft_sizes) / len(fft_sizes)

@@ -1,0 +1,8 @@
+"""Forgets the square roots: ||y - x||^2 / ||y||^2."""
+CATCHES = ['spectral_convergence_matches_numpy_reference']
+
+
+def spectral_convergence(x_mag, y_mag):
+    if x_mag.shape != y_mag.shape:
+        raise ValueError(f"x_mag {tuple(x_mag.shape)} and y_mag {tuple(y_mag.shape)} differ")
+    return torch.sum((y_mag - x_mag) ** 2) / torch.sum(y_mag ** 2)

@@ -1,0 +1,21 @@
+"""Uses Adam where plain gradient descent was asked for.
+
+Adam rescales every step by a running estimate of the gradient's size (its first step moves
+each parameter by exactly lr), so the path is not the gradient-descent path.
+"""
+CATCHES = ["fit_linear_model_takes_gradient_descent_steps_on_the_mse"]
+
+
+def fit_linear_model(x, y, n_steps=500, lr=0.1):
+    if x.shape != y.shape:
+        raise ValueError(f"y must have the shape of x; got {tuple(y.shape)} and {tuple(x.shape)}")
+    if n_steps < 0:
+        raise ValueError(f"n_steps must be >= 0, got {n_steps}")
+    model = LinearModel()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    for _ in range(n_steps):
+        optimizer.zero_grad()
+        loss = torch.mean((model(x) - y) ** 2)
+        loss.backward()
+        optimizer.step()
+    return model

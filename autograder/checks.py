@@ -54,7 +54,7 @@ def assert_close(actual, expected, what, rtol=1e-4, atol=1e-5, unit="", hint="")
     fail(f"{what} does not match the reference: at index {tuple(int(i) for i in where)} "
          f"got {_fmt(a[where])}{u}, expected {_fmt(expected[where])}{u} "
          f"(largest error {_fmt(err.max())}{u}, {int(np.sum(err > bound))} of {err.size} values "
-         f"outside the tolerance {atol:g} + {rtol:g}*|expected|).", hint)
+         f"outside the tolerance {float(np.max(atol)):g} + {float(np.max(rtol)):g}*|expected|).", hint)
 
 
 def _fmt(x):

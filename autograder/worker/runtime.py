@@ -7,7 +7,6 @@ cotangent for a vector-Jacobian product, and what to send back. The same
 :class:`Executor` serves the isolated worker process and, for nbgrader's
 in-kernel path, the student's own kernel.
 """
-import math
 import os
 import signal
 import sys
@@ -159,13 +158,10 @@ class Executor:
             return {"ok": False, "error": describe_exception(exc)}
 
     def _call(self, request):
-        leaves, tensors = [], []
-        target = self.build(request["target"], leaves, tensors)
-        n_leaves_before_args = len(leaves)
-        args = self.build(request.get("args", []), leaves, tensors)
-        kwargs = self.build(request.get("kwargs", {}), leaves, tensors)
-        arg_leaves = leaves[n_leaves_before_args:]
-        arg_tensors = list(tensors)
+        target = self.build(request["target"], [], [])  # tensors inside New(...) are not arguments
+        arg_leaves, arg_tensors = [], []
+        args = self.build(request.get("args", []), arg_leaves, arg_tensors)
+        kwargs = self.build(request.get("kwargs", {}), arg_leaves, arg_tensors)
         before = [t.detach().clone() for t in arg_tensors]
         with torch.enable_grad():
             out = target(*args, **kwargs)

@@ -1,0 +1,101 @@
+"""`nbgrader autograde` and `python -m autograder grade` agree on honest submissions.
+
+For every assignment: in a temporary nbgrader course, the executed solution, the
+release stub, three full notebooks each carrying one bug-zoo mutant right after
+the answer cell it replaces, and a correct solution that writes warnings to
+stderr are graded by both; every grade cell's points must match the test's.
+Slow (a kernel per notebook), and part of CI all the same.
+"""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import warnings
+
+import nbformat
+import pytest
+
+from autograder import zoo
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ASSIGNMENTS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
+WARNING_CELL = ("import sys, warnings\n"
+                "warnings.warn('a harmless warning from correct student code')\n"
+                "print('progress report on stderr', file=sys.stderr)\n")
+
+
+def _with_noisy_graded_function(solution):
+    """The solution with its first answer cell also warning and printing to stderr on every call."""
+    nb = nbformat.from_dict(solution)
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and "def " in cell.source:
+            name = cell.source.split("def ", 1)[1].split("(", 1)[0]
+            cell.source += ("\n\nimport functools, sys, warnings\n"
+                            f"_quiet_{name} = {name}\n\n"
+                            f"@functools.wraps(_quiet_{name})\n"
+                            f"def {name}(*args, **kwargs):\n"
+                            "    warnings.warn('this is only a warning')\n"
+                            "    print('a note on stderr', file=sys.stderr)\n"
+                            f"    return _quiet_{name}(*args, **kwargs)\n")
+            break
+    nb.cells.insert(1, nbformat.v4.new_code_cell(WARNING_CELL))
+    return nb
+
+
+def _submissions(assignment):
+    solution = nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4)
+    stub = nbformat.read(str(ROOT / "release" / assignment / f"{assignment}.ipynb"), 4)
+    subs = {"solution": solution, "stub": stub, "noisy": _with_noisy_graded_function(solution)}
+    seen = set()
+    for mutant in zoo.load_mutants(assignment):
+        if mutant.function not in seen and len(seen) < 3:
+            seen.add(mutant.function)
+            subs[f"mutant-{len(seen)}"] = zoo.full_variant(solution, mutant)
+    return subs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_nbgrader_autograde_and_cli_give_the_same_points(assignment, tmp_path):
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copytree(ROOT / "source" / assignment, course / "source" / assignment)
+    shutil.copytree(ROOT / "autograder", course / "autograder", ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+    nbg = lambda *args: subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,  # noqa: E731
+                                       capture_output=True, text=True, timeout=1800)
+    assert nbg("generate_assignment", assignment, "--force").returncode == 0
+    subs = _submissions(assignment)
+    for student, nb in subs.items():
+        folder = course / "submitted" / student / assignment
+        folder.mkdir(parents=True)
+        nbformat.write(nb, str(folder / f"{assignment}.ipynb"))
+    proc = nbg("autograde", assignment, "--force")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+    from nbgrader.api import Gradebook
+    nb_points = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for student in subs:
+            sub = gb.find_submission_notebook(assignment, assignment, student)
+            nb_points[student] = {g.name: g.auto_score for g in sub.grades}
+
+    cli = subprocess.run([sys.executable, "-m", "autograder", "grade", str(course / "submitted"),
+                          "--jobs", "2", "--json", "-"], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert cli.returncode == 0, cli.stderr[-3000:]
+    ours = {r["student"]: {t["id"]: t["points"] for t in r["tests"]} for r in json.loads(cli.stdout)}
+
+    for student in subs:
+        assert ours[student] == nb_points[student], (
+            f"{student}: tests where nbgrader and the CLI disagree: "
+            f"{ {k: (nb_points[student].get(k), v) for k, v in ours[student].items() if nb_points[student].get(k) != v} }")
+    full = sum(ours["solution"].values())
+    assert full > 0 and sum(ours["noisy"].values()) == full, "a warning on stderr must cost no points"
+    assert sum(ours["stub"].values()) == 0
+    assert all(sum(ours[s].values()) < full for s in subs if s.startswith("mutant"))
+    for f in ("generate_feedback", "export"):
+        assert nbg(f, *([assignment, "--force"] if f == "generate_feedback" else [])).returncode == 0

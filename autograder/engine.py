@@ -59,6 +59,20 @@ def isolation_available():
     return _ISOLATION
 
 
+def _importable_by_fork_server():
+    """Put this package on PYTHONPATH for the fork server, which inherits the environment.
+
+    The fork server ignores the ``sys_path`` multiprocessing hands it (CPython 3.11), so a
+    grader that found this package through ``sys.path`` alone (not the current folder or
+    PYTHONPATH) had its preload fail silently; each worker then imported torch itself,
+    which starts a thread, and ``unshare(CLONE_NEWUSER)`` refuses multithreaded processes.
+    """
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if root not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([root, *paths])
+
+
 class WorkerPool:
     """Forks workers from a fork server that has already imported torch."""
 
@@ -67,6 +81,7 @@ class WorkerPool:
         self.settings = limits.worker_settings(hide)
         self.settings["isolate"] = limits.isolate and isolation_available()
         self.context = multiprocessing.get_context("forkserver")
+        _importable_by_fork_server()
         self.context.set_forkserver_preload(["autograder.worker.preload"])
 
     def spawn(self):

@@ -5,6 +5,8 @@ Written from the definitions in COURSE_SPEC.md with explicit formulas
 """
 import numpy as np
 
+EPS32 = float(np.finfo(np.float32).eps)
+
 
 def interpolation_matrix(n_frames, n_samples):
     """(n_samples, n_frames) matrix of linear interpolation, align_corners=False.
@@ -49,3 +51,22 @@ def sinusoid_vjp(amplitude, frequency, n_samples, phase, cotangent):
     # omega[m] feeds every phase[n] with n > m: a reversed exclusive cumsum.
     d_omega = np.cumsum(d_phi[..., ::-1], axis=-1)[..., ::-1] - d_phi
     return d_a @ interp, d_omega @ interp, d_phi.sum(axis=-1)
+
+
+def oscillator_atol(amplitudes, frequencies, n_samples, eps=EPS32):
+    """Bound on the rounding error of a float32 sum of oscillators ``(batch, [n_sinusoids,] n_frames)``.
+
+    The phase is a running sum of ``n_samples`` terms whose partial sums never exceed
+    ``phi_max = n_samples * max|omega|``; each addition rounds by at most ``eps / 2 * phi_max``,
+    so the phase (and sin of it) is off by at most ``n_samples * phi_max * eps / 2`` rad (a worst
+    case; real errors are a random walk and far smaller). Upsampling, products and the sum over
+    components add a few eps relative: ``20 * eps`` per component, weighted by its peak amplitude.
+    """
+    amplitudes = np.abs(np.asarray(amplitudes, np.float64))
+    frequencies = np.abs(np.asarray(frequencies, np.float64))
+    if amplitudes.ndim == 2:
+        amplitudes, frequencies = amplitudes[:, None], frequencies[:, None]
+    peak = amplitudes.max(axis=-1)                             # (batch, n_sinusoids)
+    phi_max = n_samples * frequencies.max(axis=-1)
+    per_item = np.sum(peak * (0.5 * n_samples * phi_max + 20.0), axis=-1)
+    return float(per_item.max() * eps) + 1e-7

@@ -18,6 +18,10 @@ ALLOWED_DTYPES = frozenset({
     "float16", "float32", "float64", "complex64", "complex128",
 })
 MAX_DEPTH = 32
+# A worker is untrusted: its answers must not make the grader allocate much more than
+# their size. Legitimate headers are kilobytes; one buffer per array.
+MAX_HEADER_BYTES = 8 * 1024 * 1024
+MAX_BUFFERS = 1 << 18
 
 
 class WireError(ValueError):
@@ -66,12 +70,14 @@ def decode(blob):
     if len(view) < 8:
         raise WireError("truncated message")
     (n_header,) = struct.unpack_from("<Q", view, 0)
+    if n_header > MAX_HEADER_BYTES:
+        raise WireError("header too large")
     if 8 + n_header > len(view):
         raise WireError("truncated header")
     try:
         tree = json.loads(bytes(view[8:8 + n_header]).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise WireError(f"bad header: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # bad UTF-8 or JSON, 5000-digit ints, deep nesting
+        raise WireError(f"bad header: {str(exc)[:200]}") from None
     buffers, pos = [], 8 + n_header
     while pos < len(view):
         if pos + 8 > len(view):
@@ -80,6 +86,8 @@ def decode(blob):
         pos += 8
         if pos + n > len(view):
             raise WireError("truncated buffer")
+        if len(buffers) >= MAX_BUFFERS:
+            raise WireError("too many buffers")
         buffers.append(view[pos:pos + n])
         pos += n
     return _rebuild(tree, buffers, 0)
@@ -99,14 +107,19 @@ def _rebuild(value, buffers, depth):
 
 def _array(spec, buffers):
     dtype, shape, index = spec.get("dtype"), spec.get("shape"), spec.get("__nd__")
-    if dtype not in ALLOWED_DTYPES:
+    if not isinstance(dtype, str) or dtype not in ALLOWED_DTYPES:
         raise WireError(f"dtype {dtype!r} not allowed")
-    if (not isinstance(index, int) or not 0 <= index < len(buffers)
-            or not isinstance(shape, list)
-            or not all(isinstance(s, int) and s >= 0 for s in shape)):
+    if (type(index) is not int or not 0 <= index < len(buffers)
+            or not isinstance(shape, list) or len(shape) > MAX_DEPTH
+            or not all(type(s) is int and s >= 0 for s in shape)):
         raise WireError("bad array reference")
     dt = np.dtype(dtype)
-    count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+    count = 1
+    for s in shape:  # exact integers: int64 products can wrap around to the buffer's size
+        count *= s
     if count * dt.itemsize != len(buffers[index]):
         raise WireError("array size does not match its shape")
-    return np.frombuffer(buffers[index], dtype=dt).reshape(shape).copy()
+    try:
+        return np.frombuffer(buffers[index], dtype=dt).reshape(shape).copy()
+    except (ValueError, OverflowError) as exc:  # e.g. an empty array with a 2**70-long axis
+        raise WireError(f"bad array shape: {exc}") from None

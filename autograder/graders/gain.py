@@ -15,12 +15,12 @@ loose enough for any correct formula and tight enough for any wrong one.
 """
 import numpy as np
 
-from autograder import checks
+from autograder import checks, oracles
 from autograder.harness import Assignment, Attr, Diff, Lib, New, StudentError
 
 A = Assignment("01_gain")
 
-EPS32 = float(np.finfo(np.float32).eps)
+EPS32 = oracles.EPS32
 
 
 # ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ Tolerance reasoning used throughout (eps32 = 2**-23 ~ 1.2e-7):
   n_samples * phi_max * eps32 / 2 rad (a worst case; real errors are a random
   walk and far smaller), and so is sin(phase). Upsampling, the products and
   the sum over components add a few eps32 relative. The bound, weighted by each
-  component's largest amplitude, is ``_oscillator_atol``; for the sizes used here
+  component's largest amplitude, is ``oracles.oscillator_atol``; for the sizes used here
   it is 1e-3 to 5e-3, while every mistake in the bug zoo moves samples by 0.05
   or more.
 * float64: the same bound with eps64 is below 1e-11; ``rtol = 1e-9`` and
@@ -35,7 +35,7 @@ from autograder.harness import Assignment, Diff
 
 A = Assignment("03_harmonic_synth")
 
-EPS32 = float(np.finfo(np.float32).eps)
+EPS32 = oracles.EPS32
 RTOL64, ATOL64 = 1e-9, 1e-9
 GRAD_RTOL, GRAD_ATOL = 1e-6, 1e-8
 
@@ -127,19 +127,9 @@ def np_vibrato(f0_hz, rate_hz, depth_hz, n_frames, frame_rate):
 
 # ---------------------------------------------------------------------------
 # Tolerances and inputs.
-def _oscillator_atol(amplitudes, frequencies, n_samples, eps=EPS32):
-    """Bound on the rounding error of a sum of oscillators (see the module docstring)."""
-    amplitudes = np.abs(np.asarray(amplitudes, np.float64))
-    frequencies = np.abs(np.asarray(frequencies, np.float64))
-    peak = amplitudes.max(axis=-1)                             # (batch, n_sinusoids)
-    phi_max = n_samples * frequencies.max(axis=-1)
-    per_item = np.sum(peak * (0.5 * n_samples * phi_max + 20.0), axis=-1)
-    return float(per_item.max() * eps) + 1e-7
-
-
 def _harmonic_atol(f0, global_amplitude, harmonic_amplitudes, n_samples, eps=EPS32):
     frequencies, loudness, _, _, distribution = np_harmonic_parts(f0, global_amplitude, harmonic_amplitudes)
-    return _oscillator_atol(loudness[:, None, :] * distribution, frequencies, n_samples, eps)
+    return oracles.oscillator_atol(loudness[:, None, :] * distribution, frequencies, n_samples, eps)
 
 
 def _away_from_nyquist(frequencies, margin=2e-3):
@@ -175,7 +165,7 @@ ADDITIVE_HINT = ("Upsample amplitudes and frequencies with align_corners=False, 
 def _check_additive(sub, amplitudes, frequencies, n_samples, what):
     out = sub.call("additive_synth", amplitudes, frequencies, n_samples)
     checks.assert_close(out.value, np_additive(amplitudes, frequencies, n_samples), what, rtol=0,
-                        atol=_oscillator_atol(amplitudes, frequencies, n_samples), hint=ADDITIVE_HINT)
+                        atol=oracles.oscillator_atol(amplitudes, frequencies, n_samples), hint=ADDITIVE_HINT)
     return out
 
 
@@ -210,7 +200,7 @@ def test_additive_synth_constant_controls_give_sines_from_zero_phase(sub):
     out = sub.call("additive_synth", amplitudes, frequencies, 64)
     checks.assert_close(out.value, expected, "additive_synth with constant amplitudes (0.5, 0.25) and "
                         "frequencies (0.3, 1.1) rad/sample", rtol=0,
-                        atol=_oscillator_atol(amplitudes, frequencies, 64),
+                        atol=oracles.oscillator_atol(amplitudes, frequencies, 64),
                         hint="Every sinusoid starts at phase 0, so output[0] = 0 and output[n] = "
                              "sum_k a_k sin(w_k n): the phase is the sum of the frequencies of the samples "
                              "*before* n (an exclusive cumulative sum).")
@@ -250,7 +240,7 @@ def test_additive_synth_does_not_modify_inputs(sub):
     frequencies = rng.uniform(0.05, 7.0, (2, 3, 4)).astype(np.float32)
     out = sub.call("additive_synth", amplitudes, frequencies, 40, return_inputs=True)
     checks.assert_close(out.value, np_additive(amplitudes, frequencies, 40), "additive_synth", rtol=0,
-                        atol=_oscillator_atol(amplitudes, frequencies, 40), hint=ADDITIVE_HINT)
+                        atol=oracles.oscillator_atol(amplitudes, frequencies, 40), hint=ADDITIVE_HINT)
     checks.assert_not_mutated(out, ["amplitudes", "frequencies"], "additive_synth")
 
 

@@ -27,7 +27,7 @@ CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 32, 1024, 2048, 4096
 MS_REC, MS_PRIVATE, MS_RELATIME, MS_STRICTATIME = 16384, 1 << 18, 1 << 21, 1 << 24
-PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP = 1, 38, 24
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP = 1, 4, 38, 24
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
@@ -77,9 +77,16 @@ def _locked_flags(path):
     return flags
 
 
-def _read_only_everywhere(skip_prefixes=("/proc", "/sys", "/dev")):
+def _under(point, prefixes):
+    return any(point == p or point.startswith(p + "/") for p in prefixes)
+
+
+def _read_only_everywhere(skip_prefixes=("/proc",), only_prefixes=None):
+    # /sys and /dev too: the worker's uid maps to the grader's, and when that is root,
+    # root-owned sysfs files (cgroup limits, power state) and devtmpfs would be writable.
+    # Device nodes keep working on a read-only mount.
     for point in sorted(set(_mount_points()), key=len):
-        if any(point == p or point.startswith(p + "/") for p in skip_prefixes):
+        if _under(point, skip_prefixes) or (only_prefixes is not None and not _under(point, only_prefixes)):
             continue
         try:
             _mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | _locked_flags(point))
@@ -87,18 +94,44 @@ def _read_only_everywhere(skip_prefixes=("/proc", "/sys", "/dev")):
             pass  # a mount we cannot see or change stays as it is; the hidden paths are covered below
 
 
-def _hide(path, keep):
-    """Cover ``path`` with an empty read-only tmpfs, binding back the ``keep`` paths inside it."""
+def _cover(path, keep, options, read_only):
+    """Mount an empty tmpfs on ``path``, binding back read-only the ``keep`` paths inside it."""
     keep = [k for k in keep if k == path or k.startswith(path.rstrip("/") + "/")]
     handles = {k: os.open(k, os.O_PATH) for k in keep if os.path.exists(k)}
-    _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
+    _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, options)
     for k, fd in handles.items():
         inside = os.path.join(path, os.path.relpath(k, path))
         os.makedirs(inside, exist_ok=True)
         _mount(f"/proc/self/fd/{fd}", inside, None, MS_BIND | MS_REC)
         _mount(None, inside, None, MS_REMOUNT | MS_BIND | MS_RDONLY | _locked_flags(inside))
         os.close(fd)
-    _mount(None, path, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    if read_only:
+        _mount(None, path, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def _hide(path, keep):
+    """Cover ``path`` with an empty read-only tmpfs, binding back the ``keep`` paths inside it."""
+    _cover(path, keep, "size=1m,mode=0755", read_only=True)
+
+
+DEV_NODES = ("null", "zero", "full", "random", "urandom")
+
+
+def _minimal_dev():
+    """Replace /dev by a tmpfs holding only harmless character devices (bound from the host),
+    the usual symlinks and mount points. The worker's uid is the grader's: when that is root,
+    the host's /dev would let student code open consoles, ttys, kmsg, kvm, loop devices..."""
+    handles = {name: os.open(f"/dev/{name}", os.O_PATH) for name in DEV_NODES if os.path.exists(f"/dev/{name}")}
+    _mount("tmpfs", "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,mode=0755")
+    for name, fd in handles.items():
+        open(f"/dev/{name}", "w").close()
+        _mount(f"/proc/self/fd/{fd}", f"/dev/{name}", None, MS_BIND)
+        os.close(fd)
+    for name, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"),
+                         ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2")):
+        os.symlink(target, f"/dev/{name}")
+    os.mkdir("/dev/shm")
+    _mount(None, "/dev", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NOEXEC)
 
 
 def _python_paths():
@@ -133,7 +166,14 @@ def _become_pid_one():
         # before this line, the engine's kill of the whole process group still reaches us.
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         return
+    # Student code sees this process in /proc (outside its PID namespace, same uid): it must
+    # find neither the grader's stdout/stderr behind /proc/<pid>/fd nor anything else there.
+    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     os.closerange(3, 65536)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
     signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
     _, status = os.waitpid(child, 0)
     os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
@@ -148,11 +188,17 @@ def isolate(settings):
     for path in sorted({os.path.realpath(p) for p in settings.get("hide", [])}, key=len):
         if os.path.isdir(path) and path != "/":
             _hide(path, keep)
+    _minimal_dev()
     for path in ("/tmp", "/var/tmp", "/dev/shm"):
         if os.path.isdir(path):
+            # A private, writable tmpfs; an interpreter installed under it (a CI virtual
+            # environment made by mktemp, say) is bound back read-only.
             size = settings.get("file_size_mb", 64) * 4
-            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size}m,mode=1777")
+            _cover(path, keep, f"size={size}m,mode=1777", read_only=False)
     _enter_user_namespace(CLONE_NEWNS, 1000)  # locks the mounts above
+    # /proc last: the uid maps above are written through it. Read-only, sysctls such as
+    # kernel.core_pattern cannot be written even when the grader (hence the worker's uid) is root.
+    _read_only_everywhere(skip_prefixes=(), only_prefixes=("/proc",))
     _drop_capabilities()
     _become_pid_one()
     return True

@@ -53,6 +53,8 @@ LIBRARY = {
     "mse": lambda: lambda x, y: torch.mean((x - y) ** 2),
     "mean_abs": lambda: lambda x, y: torch.mean(torch.abs(x - y)),
     "log_cosh": lambda: lambda x, y: torch.mean(torch.log(torch.cosh(x - y))),
+    # Not symmetric in (x, y): tells a loss called as loss_fn(prediction, target) from the reverse.
+    "prediction_weighted_mse": lambda: lambda x, y: torch.mean((1.5 + x) * (x - y) ** 2),
     "cubic_sum": lambda: lambda x: torch.sum(x ** 3),
     "weighted_sin": lambda w: lambda x: torch.sum(_as_tensor(w, x) * torch.sin(x)),
     "quadratic": lambda m: lambda x: torch.sum(x * (_as_tensor(m, x) @ x.reshape(-1)).reshape(x.shape)),

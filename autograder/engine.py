@@ -10,7 +10,9 @@ notebook is replayed in a new worker so later tests can still be graded.
 import dataclasses
 import multiprocessing
 import os
+import select
 import signal
+import struct
 import sys
 import threading
 import time
@@ -20,6 +22,7 @@ from autograder import harness, notebooks, wire
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 GRACE_SECONDS = 3.0
+PING_SECONDS = 10.0            # a live worker answers a ping in milliseconds
 
 
 @dataclasses.dataclass
@@ -98,31 +101,59 @@ class WorkerHandle:
 
     def __init__(self, process, conn, limits):
         self.process, self.conn, self.limits = process, conn, limits
+        self.seq = 0  # requests sent; every answer must carry the number of its request
 
     def request(self, message, timeout):
         """Send a request, wait for the answer; raises WorkerLost on death or timeout."""
-        message = dict(message, timeout=timeout)
+        self.seq += 1
+        message = dict(message, timeout=timeout, seq=self.seq)
         blob = wire.encode(message)
         sender = threading.Thread(target=self._send, args=(blob,), daemon=True)
         sender.start()
         deadline = time.monotonic() + timeout + GRACE_SECONDS
-        while True:
-            try:
-                ready = self.conn.poll(0.05)
-            except (OSError, EOFError):
-                ready = True
-            if ready:
-                try:
-                    return wire.decode(self.conn.recv_bytes(MAX_MESSAGE_BYTES))
-                except (EOFError, OSError, wire.WireError) as exc:
-                    self.kill()
-                    raise harness.WorkerLost("error", self._death_note(exc)) from None
-            if not self.process.is_alive():
-                self.kill()
-                raise harness.WorkerLost("error", self._death_note())
-            if time.monotonic() > deadline:
-                self.kill()
-                raise harness.WorkerLost("timeout", f"no answer within {timeout:.0f} s; the worker was stopped")
+        try:
+            answer = wire.decode(self._receive(deadline))
+            if not isinstance(answer, dict) or answer.get("seq") != self.seq:
+                # Something else wrote into the pipe (student code can find the socket).
+                raise wire.WireError("an answer out of turn")
+            return answer
+        except TimeoutError:
+            self.kill()
+            raise harness.WorkerLost("timeout", f"no answer within {timeout:.0f} s; the worker was stopped") from None
+        except (EOFError, OSError, wire.WireError) as exc:
+            self.kill()
+            raise harness.WorkerLost("error", self._death_note(exc)) from None
+
+    def _receive(self, deadline):
+        """One framed message (multiprocessing's framing), never blocking past ``deadline``.
+
+        ``Connection.recv_bytes`` would block forever on a worker that sends a length
+        header and then stalls; here every read waits at most until the deadline.
+        """
+        (size,) = struct.unpack("!i", self._read_exact(4, deadline))
+        if size == -1:
+            (size,) = struct.unpack("!Q", self._read_exact(8, deadline))
+        if not 0 <= size <= MAX_MESSAGE_BYTES:
+            raise wire.WireError(f"a message of {size} bytes is not acceptable")
+        return self._read_exact(size, deadline)
+
+    def _read_exact(self, n, deadline):
+        buffer = bytearray(n)
+        view, got, fd = memoryview(buffer), 0, self.conn.fileno()
+        while got < n:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            ready, _, _ = select.select([fd], [], [], min(remaining, 0.05))
+            if not ready:
+                if not self.process.is_alive():
+                    raise EOFError("the worker exited")
+                continue
+            count = os.readv(fd, [view[got:got + (1 << 20)]])
+            if count == 0:
+                raise EOFError("the worker closed its pipe")
+            got += count
+        return buffer
 
     def _send(self, blob):
         try:
@@ -196,22 +227,34 @@ class NotebookSession:
                 self.errors.append(f"cell {index + 1}: {err.get('type', 'Error')}: {err.get('message', '')}")
             if answer.get("timeout"):
                 return "lost"
+        try:  # a cell may answer and still have doomed its worker (killpg, a timer, a thread)
+            self.worker.request({"op": "ping"}, PING_SECONDS)
+        except harness.WorkerLost as exc:
+            if record:
+                self.errors.append(f"cell {index + 1}: the worker died right after this cell ({exc})")
+            return "lost"
         return "ok"
 
     def _respawn(self, upto):
-        """A new worker with cells [0, upto) replayed; False when out of restarts or time."""
-        if self.worker is not None:
-            self.worker.close()
-            self.worker = None
-        if self.restarts >= self.limits.max_restarts or self.remaining() <= 0:
-            self.errors.append("no more worker restarts for this submission")
-            return False
-        self.restarts += 1
-        self.worker = self.pool.spawn()
-        for index in range(upto):
-            if index not in self.skip and self._run_cell(index, record=False) == "lost":
-                self.skip.add(index)
-        return self.worker is not None
+        """A new worker with cells [0, upto) replayed; False when out of restarts or time.
+
+        A cell that loses the worker during the replay joins the skipped ones and the
+        replay starts again on a fresh worker.
+        """
+        while True:
+            if self.worker is not None:
+                self.worker.close()
+                self.worker = None
+            if self.restarts >= self.limits.max_restarts or self.remaining() <= 0:
+                self.errors.append("no more worker restarts for this submission")
+                return False
+            self.restarts += 1
+            self.worker = self.pool.spawn()
+            lost = next((i for i in range(upto)
+                         if i not in self.skip and self._run_cell(i, record=False) == "lost"), None)
+            if lost is None:
+                return True
+            self.skip.add(lost)
 
     def request(self, message):
         if self.worker is None and not self._respawn(upto=len(self.cells)):

@@ -193,10 +193,16 @@ def test_linear_gain_gain_is_a_0d_parameter(sub):
 @A.test("LinearGain", points=1)
 def test_linear_gain_defaults_to_unity(sub):
     """LinearGain() starts at gain 1.0: it passes its input through unchanged."""
+    hint = "The default value of the `gain` argument is 1.0."
+    result, error = _new_or_error(sub, Attr(New("LinearGain"), "get_parameter"), "gain")
+    if error is not None:
+        checks.fail(f"LinearGain() has no parameter named `gain` ({error.get('type')}: "
+                    f"{error.get('message', '')}).", hint)
+    checks.assert_close(checks.as_array(result.value, "LinearGain().gain"), 1.0, "LinearGain().gain",
+                        rtol=0, atol=0, hint=hint)
     x = np.random.default_rng(11).normal(size=(2, 30)).astype(np.float32)
     out = sub.call(New("LinearGain"), x)
-    checks.assert_close(out.value, x, "LinearGain()(x)", rtol=0, atol=0,
-                        hint="The default value of the `gain` argument is 1.0.")
+    checks.assert_close(out.value, x, "LinearGain()(x)", rtol=0, atol=0, hint=hint)
 
 
 @A.test("LinearGain", points=2)

@@ -118,6 +118,17 @@ def test_hz_to_radians_keeps_float32_and_any_shape(sub):
 
 
 @A.test("hz_to_radians", points=1)
+def test_hz_to_radians_accepts_plain_numbers_at_full_precision(sub):
+    """hz_to_radians(440.0, 16000) works on a Python number, without rounding it to float32."""
+    out = sub.call("hz_to_radians", 440.0, 16000)
+    value = checks.as_array(out.value, "hz_to_radians(440.0, 16000)")
+    # float64 rounds 2*pi*440/16000 by ~1e-17; float32 would be off by ~1e-9 relative.
+    checks.assert_close(value, TWO_PI * 440.0 / 16000, "hz_to_radians(440.0, 16000)", rtol=1e-12, atol=0,
+                        unit="rad/sample", hint="A plain number in should give a plain number (or a float64 "
+                        "tensor) out: torch.tensor(440.0) would round it to float32.")
+
+
+@A.test("hz_to_radians", points=1)
 def test_hz_to_radians_gradient_is_two_pi_over_sample_rate(sub):
     """d omega / d f = 2 pi / sample_rate reaches the input (float64)."""
     rng = np.random.default_rng(21)
@@ -237,7 +248,8 @@ def test_sinusoid_matches_numpy_reference(sub):
     amp = rng.uniform(0.2, 1.0, (3, 5)).astype(np.float32)
     freq = rng.uniform(0.05, 0.6, (3, 5)).astype(np.float32)
     phase0 = rng.uniform(0, 2 * np.pi, 3).astype(np.float32)
-    _check_sinusoid(sub, amp, freq, 160, phase0, "sinusoid output for a batch of 3 different tones")
+    out = _check_sinusoid(sub, amp, freq, 160, phase0, "sinusoid output for a batch of 3 different tones")
+    checks.assert_dtype(out, "float32", "sinusoid")
 
 
 @A.test("sinusoid", points=1)
@@ -330,7 +342,8 @@ def test_wrapped_phase_is_the_wrapped_exclusive_phase(sub):
     rng = np.random.default_rng(40)
     omega = rng.uniform(0.05, 1.5, (2, 3000)).astype(np.float32)
     phase0 = np.array([0.0, 2.5], np.float32)
-    _check_wrapped(sub, omega, phase0, "wrapped_phase of 2 random tracks of 3000 samples")
+    out, _ = _check_wrapped(sub, omega, phase0, "wrapped_phase of 2 random tracks of 3000 samples")
+    checks.assert_dtype(out, "float32", "wrapped_phase")
 
 
 @A.test("wrapped_phase", points=1)

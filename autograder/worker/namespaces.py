@@ -165,6 +165,10 @@ def _become_pid_one():
         # The parent is outside this PID namespace (getppid() is 0 here). If it is killed
         # before this line, the engine's kill of the whole process group still reaches us.
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        # A session of its own: killpg(0) or kill(0) in student code must not reach the
+        # waiting parent outside the namespace (whose death would take the worker down late,
+        # after its cell had already answered).
+        os.setsid()
         return
     # Student code sees this process in /proc (outside its PID namespace, same uid): it must
     # find neither the grader's stdout/stderr behind /proc/<pid>/fd nor anything else there.
@@ -179,9 +183,24 @@ def _become_pid_one():
     os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
 
 
+def _fresh_proc():
+    """Mount a procfs of the new PID namespace on /proc, or hide /proc where that is refused.
+
+    The host's /proc lists every process of the machine; through /proc/<pid>/root,
+    /fd or /environ of a process with the grader's uid it would lead out of this mount
+    namespace (to the course files). A procfs of our own PID namespace shows only the
+    worker's own processes.
+    """
+    try:
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    except OSError:
+        _mount("tmpfs", "/proc", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555")
+
+
 def isolate(settings):
     """Enter the namespaces described above; returns True in the (new) worker process."""
     _enter_user_namespace(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID, 0)
+    _become_pid_one()  # from here on: PID 1 of the new PID namespace
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     _read_only_everywhere()
     keep = _python_paths()
@@ -195,12 +214,14 @@ def isolate(settings):
             # environment made by mktemp, say) is bound back read-only.
             size = settings.get("file_size_mb", 64) * 4
             _cover(path, keep, f"size={size}m,mode=1777", read_only=False)
+    _fresh_proc()
     _enter_user_namespace(CLONE_NEWNS, 1000)  # locks the mounts above
     # /proc last: the uid maps above are written through it. Read-only, sysctls such as
     # kernel.core_pattern cannot be written even when the grader (hence the worker's uid) is root.
     _read_only_everywhere(skip_prefixes=(), only_prefixes=("/proc",))
     _drop_capabilities()
-    _become_pid_one()
+    # Changing credentials (the user namespace, capset) clears the parent-death signal: set again.
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     return True
 
 

@@ -7,7 +7,9 @@ cotangent for a vector-Jacobian product, and what to send back. The same
 :class:`Executor` serves the isolated worker process and, for nbgrader's
 in-kernel path, the student's own kernel.
 """
+import gc
 import os
+import random
 import signal
 import sys
 import traceback
@@ -18,6 +20,9 @@ import torch
 from autograder import wire
 
 TEXT_LIMIT = 4000
+# Every call starts from the same random state, so a submission that draws random numbers
+# (noise, random initialisation) is graded the same way every time, whatever ran before.
+CALL_SEED = 20260115
 
 
 class CallTimeout(BaseException):
@@ -109,6 +114,14 @@ class Executor:
 
     def __init__(self, namespace):
         self.namespace = namespace
+        # Modules loaded when grading started. Student code that swaps them in sys.modules
+        # for fakes would break lazy imports inside torch; calls see the real ones again.
+        self.modules = dict(sys.modules)
+
+    def _restore_modules(self):
+        for name, module in self.modules.items():
+            if sys.modules.get(name) is not module:
+                sys.modules[name] = module
 
     # -- argument building -------------------------------------------------
     def build(self, spec, leaves, tensors):
@@ -160,6 +173,21 @@ class Executor:
             return {"ok": False, "error": describe_exception(exc)}
 
     def _call(self, request):
+        # Seeded for this call only: in nbgrader's kernel the student's own cells run after
+        # hidden-test cells and keep the random stream they would have had without them.
+        self._restore_modules()
+        states = random.getstate(), np.random.get_state(), torch.get_rng_state()
+        random.seed(CALL_SEED)
+        np.random.seed(CALL_SEED)
+        torch.manual_seed(CALL_SEED)
+        try:
+            return self._seeded_call(request)
+        finally:
+            random.setstate(states[0])
+            np.random.set_state(states[1])
+            torch.set_rng_state(states[2])
+
+    def _seeded_call(self, request):
         target = self.build(request["target"], [], [])  # tensors inside New(...) are not arguments
         arg_leaves, arg_tensors = [], []
         args = self.build(request.get("args", []), arg_leaves, arg_tensors)
@@ -289,8 +317,18 @@ class Worker:
         error = result.error_before_exec or result.error_in_exec
         if isinstance(error, CallTimeout):
             raise error
-        return {"ok": error is None, "error": None if error is None else describe_exception(error),
-                "output_chars": self.output.total}
+        answer = {"ok": error is None, "error": None if error is None else describe_exception(error),
+                  "output_chars": self.output.total}
+        if error is not None:
+            # The traceback holds the failing frames and their locals (a memory bomb's hoard,
+            # say): let them go, as a fresh kernel's next cell would not see them either.
+            del result, error
+            self.shell.last_execution_result = None
+            self.shell.InteractiveTB.tb = None  # kept for %debug
+            sys.last_type = sys.last_value = sys.last_traceback = None
+            sys.last_exc = None
+            gc.collect()
+        return answer
 
     def handle(self, request):
         op = request.get("op")
@@ -321,10 +359,12 @@ class Worker:
                 response = {"ok": False, "error": describe_exception(exc)}
             finally:
                 _cancel_alarm()
+            response["seq"] = request.get("seq")
             try:
                 blob = wire.encode(response)
             except Exception as exc:  # noqa: BLE001
-                blob = wire.encode({"ok": False, "error": {"type": "WireError", "message": str(exc)}})
+                blob = wire.encode({"ok": False, "seq": request.get("seq"),
+                                    "error": {"type": "WireError", "message": str(exc)}})
             conn.send_bytes(blob)
 
 

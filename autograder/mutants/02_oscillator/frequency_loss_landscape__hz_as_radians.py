@@ -1,0 +1,19 @@
+"""Passes the frequencies in Hz straight to sinusoid, which expects radians per sample (no hz_to_radians)."""
+CATCHES = ["frequency_loss_landscape_matches_closed_form_mse", "frequency_loss_landscape_passes_prediction_then_target",
+           "frequency_loss_landscape_is_periodic_in_the_sample_rate",
+           "frequency_loss_landscape_gradient_reaches_the_candidates",
+           "frequency_loss_landscape_keeps_float32_and_does_not_modify_candidates"]
+
+
+def frequency_loss_landscape(target_hz, candidates_hz, n_samples, sample_rate, loss_fn):
+    candidates_hz = torch.as_tensor(candidates_hz)
+    if candidates_hz.dim() != 1:
+        raise ValueError(f"candidates_hz must be 1-D, got shape {tuple(candidates_hz.shape)}")
+    if n_samples < 1:
+        raise ValueError(f"n_samples must be at least 1, got {n_samples}")
+    dtype = candidates_hz.dtype if candidates_hz.is_floating_point() else torch.get_default_dtype()
+    candidates_hz = candidates_hz.to(dtype)
+    ones = torch.ones(1, 1, dtype=dtype, device=candidates_hz.device)
+    target = sinusoid(ones, target_hz * ones, n_samples)
+    losses = [loss_fn(sinusoid(ones, c * ones, n_samples), target) for c in candidates_hz]
+    return torch.stack(losses)

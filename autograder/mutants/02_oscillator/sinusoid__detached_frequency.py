@@ -1,0 +1,16 @@
+"""Detaches the upsampled frequency before the cumsum, so no gradient reaches frequency."""
+CATCHES = ["sinusoid_gradients_match_closed_form"]
+
+
+def sinusoid(amplitude, frequency, n_samples, phase=None):
+    if amplitude.dim() != 2:
+        raise ValueError(f"amplitude must be (batch, n_frames), got {tuple(amplitude.shape)}")
+    if frequency.shape != amplitude.shape:
+        raise ValueError(f"frequency must match amplitude {tuple(amplitude.shape)}, got {tuple(frequency.shape)}")
+    if phase is None:
+        phase = torch.zeros(amplitude.shape[0], dtype=amplitude.dtype, device=amplitude.device)
+    elif phase.shape != (amplitude.shape[0],):
+        raise ValueError(f"phase must have shape ({amplitude.shape[0]},), got {tuple(phase.shape)}")
+    a = upsample(amplitude, n_samples)
+    omega = upsample(frequency, n_samples).detach()
+    return a * torch.sin(phase[:, None] + torch.cumsum(omega, dim=-1) - omega)

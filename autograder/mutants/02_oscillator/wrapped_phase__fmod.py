@@ -1,0 +1,22 @@
+"""Wraps with torch.fmod, which keeps the sign of its input, so negative phases land in (-2 pi, 0] instead of [0, 2 pi)."""
+CATCHES = ["wrapped_phase_stays_in_zero_to_two_pi"]
+
+
+def wrapped_phase(frequency, phase=None, chunk_size=4096):
+    if frequency.dim() != 2:
+        raise ValueError(f"frequency must be (batch, n_samples), got {tuple(frequency.shape)}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, got {chunk_size}")
+    batch = frequency.shape[0]
+    if phase is None:
+        phase = torch.zeros(batch, dtype=frequency.dtype, device=frequency.device)
+    elif phase.shape != (batch,):
+        raise ValueError(f"phase must have shape ({batch},), got {tuple(phase.shape)}")
+    two_pi = 2 * math.pi
+    carry = torch.fmod(phase.double(), two_pi)
+    pieces = []
+    for chunk in torch.split(frequency, chunk_size, dim=-1):
+        local = torch.cumsum(chunk, dim=-1) - chunk
+        pieces.append(torch.fmod(local + carry.to(frequency.dtype)[:, None], two_pi))
+        carry = torch.fmod(carry + chunk.sum(dim=-1, dtype=torch.float64), two_pi)
+    return torch.cat(pieces, dim=-1)

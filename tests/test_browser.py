@@ -105,8 +105,15 @@ def test_student_runs_release_notebook_and_sees_stub_messages(lab, browser):
                        "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel && "
                        "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
               180, "the kernel to start")
-    browser.execute_script("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    time.sleep(2)
+    # Cell by cell, as a student does: "Run All" stops at the first cell that raises, and
+    # with stubs that is the first visible check.
+    n_cells = browser.execute_script("return window.jupyterapp.shell.currentWidget.content.widgets.length")
+    for index in range(n_cells):
+        finished = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            f"window.jupyterapp.shell.currentWidget.content.activeCellIndex = {index};"
+            "window.jupyterapp.commands.execute('notebook:run-cell').then(() => done(true), e => done(String(e)));")
+        assert finished is True, f"cell {index} could not be run: {finished}"
     _wait_for(browser, "const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')]"
                        ".map(p => p.textContent); const k = window.jupyterapp.shell.currentWidget"
                        ".sessionContext.session.kernel; return k.status === 'idle' && "

@@ -129,7 +129,15 @@ def _submit(course, assignment):
     (course / "submitted" / "carol" / assignment / "timestamp.txt").write_text(TIMESTAMP + "\n")
 
 
-@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def _grouped(assignments):
+    return [pytest.param(a, marks=pytest.mark.xdist_group(f"gradebook-{a}")) for a in assignments]
+
+
+FIRST_ASSIGNMENT = _grouped(ASSIGNMENTS[:1])
+
+
+# One xdist worker per assignment: the graded course is a module fixture, built once.
+@pytest.fixture(scope="module", params=_grouped(ASSIGNMENTS))
 def pristine(request, tmp_path_factory):
     """A course with a release and submissions, never graded (copy it before use)."""
     assignment = request.param
@@ -306,7 +314,7 @@ def test_feedback_and_export_use_the_gradebook(graded):
 
 
 # One assignment is enough for what this checks (and saves CPU).
-@pytest.mark.parametrize("pristine", ASSIGNMENTS[:1], indirect=True)
+@pytest.mark.parametrize("pristine", FIRST_ASSIGNMENT, indirect=True)
 def test_rerun_is_idempotent_and_keeps_manual_grades(pristine, tmp_path):
     from nbgrader.api import Gradebook
     assignment, course = _copy(pristine, tmp_path)
@@ -331,7 +339,7 @@ def test_rerun_is_idempotent_and_keeps_manual_grades(pristine, tmp_path):
 
 
 # One assignment is enough for what this checks (and saves CPU).
-@pytest.mark.parametrize("pristine", ASSIGNMENTS[:1], indirect=True)
+@pytest.mark.parametrize("pristine", FIRST_ASSIGNMENT, indirect=True)
 def test_exception_after_n_submissions_keeps_the_first_n(pristine, tmp_path):
     from autograder import gradebook
     assignment, course = _copy(pristine, tmp_path)
@@ -370,7 +378,7 @@ def _cells(course):
 
 
 # One assignment is enough for what this checks (and saves CPU).
-@pytest.mark.parametrize("pristine", ASSIGNMENTS[:1], indirect=True)
+@pytest.mark.parametrize("pristine", FIRST_ASSIGNMENT, indirect=True)
 def test_killed_run_keeps_what_it_wrote(pristine, tmp_path):
     assignment, course = _copy(pristine, tmp_path)
     db = course / "gradebook.db"

@@ -89,6 +89,9 @@ def load_attacks():
 
 
 ATTACKS = load_attacks()
+# One xdist worker runs the whole module: the grading run is a module fixture, and two
+# concurrent runs would each see the other's decoys appear in the course tree.
+pytestmark = pytest.mark.xdist_group("hostile")
 
 
 def _assignment():

@@ -16,3 +16,23 @@ import torch  # noqa: E402,F401
 import tqdm  # noqa: E402,F401
 
 from autograder.worker import namespaces, runtime, sandbox  # noqa: E402,F401
+
+
+def _warm_up():
+    """Pay once per pool, not once per worker, for torch's lazy first uses.
+
+    Constructing the first optimizer imports torch._dynamo (about a second of CPU); the
+    first backward pass, FFT and interpolation initialise their own machinery. Done here,
+    in the fork server, every worker inherits the result. One thread, so no thread pool
+    exists to be lost by the fork.
+    """
+    torch.set_num_threads(1)
+    x = torch.zeros(2, 8, requires_grad=True)
+    y = torch.nn.functional.interpolate(x[:, None], size=16, mode="linear", align_corners=False)[:, 0]
+    torch.fft.rfft(torch.sin(torch.cumsum(y, dim=-1))).abs().mean().backward()
+    for optimizer in (torch.optim.Adam([x], lr=0.1), torch.optim.SGD([x], lr=0.1)):
+        optimizer.step()
+        optimizer.zero_grad()
+
+
+_warm_up()

@@ -242,11 +242,30 @@ def _fill(source, substitutions):
 
 
 # ---------------------------------------------------------------------------
+def _one_run_per_session(tmp_path_factory):
+    """Fail loudly if two xdist workers both set up the grading run of this module.
+
+    Two concurrent runs see each other's decoys appear in the course tree, which would
+    read as an attack that escaped; the real cause is the scheduler splitting the group.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    shared = tmp_path_factory.getbasetemp().parent  # common to every worker of this session
+    try:
+        fd = os.open(shared / "hostile_run.lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        pytest.fail("another xdist worker already runs the hostile suite: the xdist_group "
+                    "'hostile' was split (run with --dist loadgroup and a pytest that "
+                    "pytest-xdist supports, see requirements.txt)")
+    os.close(fd)
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     """Grade every attack and the honest submission together, then look at the host."""
     assert ASSIGNMENT, "no source notebook of a registered assignment exists yet"
     assert namespaces.available(), "Linux namespaces are not available: the hostile suite needs them"
+    _one_run_per_session(tmp_path_factory)
     marker = "hx" + secrets.token_hex(6)
     registry = harness.load(ASSIGNMENT)
     notebook = notebooks.load(zoo.source_notebook(ASSIGNMENT))

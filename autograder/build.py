@@ -8,6 +8,7 @@
   the source's code (solution markers removed), executed top to bottom.
 Output is deterministic: rebuilding unchanged sources changes no file.
 """
+import os
 import pathlib
 import re
 import shutil
@@ -26,6 +27,17 @@ def root():
     return notebooks.course_root()
 
 
+def nbgrader_env(**extra):
+    """Environment for running ``python -m nbgrader`` with this interpreter.
+
+    nbgrader starts ``alembic`` by name to create or upgrade a gradebook, so the
+    interpreter's bin folder must come first on PATH even when the venv is not activated.
+    """
+    env = dict(os.environ, **extra)
+    env["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), env.get("PATH", "")])
+    return env
+
+
 def assignments_in_source(base):
     return sorted(p.name for p in (base / "source").iterdir() if p.is_dir() and p.name[:2].isdigit())
 
@@ -38,7 +50,7 @@ def generate_release(base, assignment, out_dir):
         shutil.copytree(base / "source" / assignment, course / "source" / assignment)
         subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force",
                         "--no-db", f"--CourseDirectory.root={course}"],
-                       cwd=course, check=True, capture_output=True, text=True)
+                       cwd=course, env=nbgrader_env(), check=True, capture_output=True, text=True)
         target = out_dir / assignment
         if target.exists():
             shutil.rmtree(target)

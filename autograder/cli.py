@@ -79,7 +79,10 @@ def grade(args):
         for t in r["tests"]:
             if t["status"] != "passed":
                 print(f"  [{t['status']}] {t['id']}: {t['message']}", file=summary)
-    return 0
+    not_graded = [r["notebook"] for r in results if not engine.was_graded(r)]
+    for notebook in not_graded:
+        print(f"error: {notebook} was not graded (see its errors); grade it again", file=sys.stderr)
+    return 1 if not_graded else 0
 
 
 def main(argv=None):

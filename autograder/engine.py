@@ -23,6 +23,12 @@ from autograder import harness, notebooks, wire
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 GRACE_SECONDS = 3.0
 PING_SECONDS = 10.0            # a live worker answers a ping in milliseconds
+SPAWN_SECONDS = 60.0           # a fork and its sandbox take well under a second
+SPAWN_ATTEMPTS = 3
+
+
+class SandboxError(RuntimeError):
+    """No worker could be set up: the grader's environment, not the submission, is at fault."""
 
 
 @dataclasses.dataclass
@@ -76,6 +82,33 @@ def _importable_by_fork_server():
         os.environ["PYTHONPATH"] = os.pathsep.join([root, *paths])
 
 
+WORKER_NAME = "ddsp-worker"
+
+
+def _workers_skip_the_main_module():
+    """Workers must not re-import the grader's ``__main__`` script.
+
+    multiprocessing has every new process import the parent's main script (as
+    ``__mp_main__``) so that pickled functions defined there resolve. A worker needs none
+    of it, and a script with heavy imports (nbformat, the bug zoo...) made every worker
+    pay for them again: 1.7 s per submission for a benchmark script. Installed once; only
+    processes named :data:`WORKER_NAME` are affected.
+    """
+    from multiprocessing import spawn
+    original = spawn.get_preparation_data
+    if getattr(original, "skips_main_for_workers", False):
+        return
+
+    def get_preparation_data(name):
+        data = original(name)
+        if name == WORKER_NAME:
+            data.pop("init_main_from_name", None)
+            data.pop("init_main_from_path", None)
+        return data
+    get_preparation_data.skips_main_for_workers = True
+    spawn.get_preparation_data = get_preparation_data
+
+
 class WorkerPool:
     """Forks workers from a fork server that has already imported torch."""
 
@@ -86,11 +119,29 @@ class WorkerPool:
         self.context = multiprocessing.get_context("forkserver")
         _importable_by_fork_server()
         self.context.set_forkserver_preload(["autograder.worker.preload"])
+        _workers_skip_the_main_module()
 
     def spawn(self):
+        """A worker that has set up its sandbox and shell and said so.
+
+        A worker that cannot set itself up (a mount refused, memory short) is the grader's
+        problem, never the student's: it is retried, and if it keeps failing the submission
+        is reported as not graded rather than charged for a lost first cell.
+        """
+        problems = []
+        for _ in range(SPAWN_ATTEMPTS):
+            handle = self._start_one()
+            problem = handle.wait_ready(SPAWN_SECONDS)
+            if problem is None:
+                return handle
+            problems.append(problem)
+        raise SandboxError(f"no worker could be started ({SPAWN_ATTEMPTS} attempts); last: {problems[-1]}")
+
+    def _start_one(self):
         from autograder.worker import runtime
         parent, child = self.context.Pipe(duplex=True)
-        process = self.context.Process(target=runtime.worker_main, args=(child, self.settings), daemon=True)
+        process = self.context.Process(target=runtime.worker_main, args=(child, self.settings), daemon=True,
+                                       name=WORKER_NAME)
         process.start()
         child.close()
         return WorkerHandle(process, parent, self.limits)
@@ -102,6 +153,21 @@ class WorkerHandle:
     def __init__(self, process, conn, limits):
         self.process, self.conn, self.limits = process, conn, limits
         self.seq = 0  # requests sent; every answer must carry the number of its request
+
+    def wait_ready(self, timeout):
+        """None once the worker reports it is ready, else what went wrong (the worker is killed)."""
+        try:
+            answer = wire.decode(self._receive(time.monotonic() + timeout))
+        except TimeoutError:
+            problem = f"no ready signal within {timeout:.0f} s"
+        except (EOFError, OSError, wire.WireError) as exc:
+            problem = self._death_note(exc)
+        else:
+            if isinstance(answer, dict) and answer.get("ready") is True and answer.get("seq") == 0:
+                return None
+            problem = str(answer.get("error") if isinstance(answer, dict) else answer)[-2000:]
+        self.kill()
+        return problem
 
     def request(self, message, timeout):
         """Send a request, wait for the answer; raises WorkerLost on death or timeout."""
@@ -315,6 +381,8 @@ def _run_one(test, submission, session, readable, errors):
     session.test_deadline = time.monotonic() + (session.limits.test_timeout or test.timeout)
     try:
         status, message, points = harness.run_test(test, submission)
+    except SandboxError:
+        raise  # the whole submission is reported as not graded, never half graded
     except Exception:  # noqa: BLE001 - a grader bug must not cost the whole run
         status, message, points = "error", "internal grader error; the instructor has been told", 0.0
         errors.append(f"internal error in test {test.id}: {traceback.format_exc(limit=-3)}")
@@ -337,13 +405,22 @@ def grade_all(items, limits, jobs=1, hide=(), progress=None):
     return results
 
 
+NOT_GRADED = "grading failed"  # first words of the error of a submission that was not graded
+
+
+def was_graded(result):
+    """False for a result that says nothing about the submission (the grader failed)."""
+    return not any(e.startswith(NOT_GRADED) for e in result["errors"])
+
+
 def _grade_safely(pool, item, limits):
     try:
         return grade_notebook(pool, item, limits)
-    except Exception:  # noqa: BLE001 - one submission never stops the others
+    except Exception as exc:  # noqa: BLE001 - one submission never stops the others
+        detail = str(exc) if isinstance(exc, SandboxError) else traceback.format_exc(limit=-3)
         return {"student": item.student, "assignment": item.assignment, "notebook": str(item.path),
                 "score": 0.0, "max_score": 0.0, "tests": [],
-                "errors": [f"grading failed: {traceback.format_exc(limit=-3)}"]}
+                "errors": [f"{NOT_GRADED}: {detail}"]}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -531,23 +531,8 @@ def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, wri
     summary.update({"graded": [], "failed": [], "results": {}})
 
     def record(sid):
-        results = [r for _, r in graded_nbs[sid].values()]
-        summary["results"][sid] = results
-        try:
-            totals = write(course, assignment, sid, graded_nbs[sid], sources)
-        except Exception as exc:  # noqa: BLE001 - one student's failure must not stop the others
-            summary["failed"].append(sid)
-            print(f"error: {sid}: could not record the submission: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return
-        summary["graded"].append(sid)
-        score, max_score = totals or (sum(r["score"] for r in results), registry.max_score)
-        failing = sum(t["status"] != "passed" for r in results for t in r["tests"])
-        print(f"{sid}: {score:g} / {max_score:g}" + (f" ({failing} tests not passed)" if failing else "")
-              + ("" if results else " (no notebook submitted)"), file=out, flush=True)
-        for r in results:
-            for err in r["errors"]:
-                if not CELL_ERROR.match(err):
-                    print(f"  note: {err.splitlines()[0]}", file=sys.stderr)
+        record_results(summary, sid, graded_nbs[sid], write=write, course=course, assignment=assignment,
+                       sources=sources, max_score=registry.max_score, out=out)
 
     for sid in students:                       # nothing to grade: record zeros now
         if pending[sid] == 0:
@@ -568,6 +553,36 @@ def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, wri
             hide.add(os.path.dirname(db_path))
         _grade(items, limits or engine.Limits(), jobs, sorted(hide), done)
     return summary
+
+
+def record_results(summary, sid, graded, *, write, course, assignment, sources, max_score, out):
+    """Record one student's engine results (``{notebook name: (path, result)}``) with ``write``.
+
+    A submission the grader failed to grade is not written: the gradebook keeps what it had.
+    """
+    results = [r for _, r in graded.values()]
+    summary["results"][sid] = results
+    broken = [r for r in results if not engine.was_graded(r)]
+    if broken:  # a grade already in the gradebook is worth more than a zero the grader made up
+        summary["failed"].append(sid)
+        print(f"error: {sid}: not graded, the gradebook keeps what it had: "
+              f"{broken[0]['errors'][0].splitlines()[0]}", file=sys.stderr)
+        return
+    try:
+        totals = write(course, assignment, sid, graded, sources)
+    except Exception as exc:  # noqa: BLE001 - one student's failure must not stop the others
+        summary["failed"].append(sid)
+        print(f"error: {sid}: could not record the submission: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return
+    summary["graded"].append(sid)
+    score, max_score = totals or (sum(r["score"] for r in results), max_score)
+    failing = sum(t["status"] != "passed" for r in results for t in r["tests"])
+    print(f"{sid}: {score:g} / {max_score:g}" + (f" ({failing} tests not passed)" if failing else "")
+          + ("" if results else " (no notebook submitted)"), file=out or sys.stdout, flush=True)
+    for r in results:
+        for err in r["errors"]:
+            if not CELL_ERROR.match(err):
+                print(f"  note: {err.splitlines()[0]}", file=sys.stderr)
 
 
 def _grade(items, limits, jobs, hide, done):

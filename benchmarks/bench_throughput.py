@@ -25,7 +25,7 @@ import time
 import nbformat
 from _common import ROOT
 
-from autograder import engine, harness, notebooks, zoo
+from autograder import build, engine, harness, notebooks, zoo
 
 
 def make_course(tmp, assignments):
@@ -36,7 +36,7 @@ def make_course(tmp, assignments):
     for a in assignments:
         shutil.copytree(ROOT / "source" / a, course / "source" / a)
         subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", a, "--force"],
-                       cwd=course, check=True, capture_output=True)
+                       cwd=course, env=build.nbgrader_env(), check=True, capture_output=True)
     return course
 
 
@@ -80,7 +80,7 @@ def main():
             proc = subprocess.run(
                 [sys.executable, "-m", "nbgrader", "autograde", a, "--force",
                  "--Application.log_format=%(asctime)s %(message)s", "--Application.log_datefmt=%s"],
-                cwd=course, capture_output=True, text=True)
+                cwd=course, env=build.nbgrader_env(), capture_output=True, text=True)
             nb_total += time.perf_counter() - start
             stamps = [int(m) for m in re.findall(r"^(\d+)(?:,\d+)? .*Autograding", proc.stderr, re.M)]
             stamps.append(int(time.time()))

@@ -26,7 +26,7 @@ import time
 import nbformat
 import pytest
 
-from autograder import harness, zoo
+from autograder import build, harness, zoo
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # Source notebooks come from source/ (GRADEBOOK_TEST_SOURCE points elsewhere, e.g. while authoring).
@@ -41,9 +41,7 @@ pytestmark = pytest.mark.skipif(not ASSIGNMENTS, reason="no source notebooks yet
 
 
 def _env():
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    env["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), env.get("PATH", "")])  # nbgrader runs alembic
-    return env
+    return build.nbgrader_env(PYTHONPATH=str(ROOT))
 
 
 def _run(args, cwd, check=True, timeout=900):

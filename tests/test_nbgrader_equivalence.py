@@ -7,7 +7,6 @@ stderr are graded by both; every grade cell's points must match the test's.
 Slow (a kernel per notebook), and part of CI all the same.
 """
 import json
-import os
 import pathlib
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ import warnings
 import nbformat
 import pytest
 
-from autograder import zoo
+from autograder import build, zoo
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ASSIGNMENTS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
@@ -65,8 +64,8 @@ def test_nbgrader_autograde_and_cli_give_the_same_points(assignment, tmp_path):
     shutil.copy(ROOT / "nbgrader_config.py", course)
     shutil.copytree(ROOT / "source" / assignment, course / "source" / assignment)
     shutil.copytree(ROOT / "autograder", course / "autograder", ignore=shutil.ignore_patterns("__pycache__"))
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
-    nbg = lambda *args: subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,  # noqa: E731
+    nbg = lambda *args: subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course,  # noqa: E731
+                                       env=build.nbgrader_env(),
                                        capture_output=True, text=True, timeout=1800)
     assert nbg("generate_assignment", assignment, "--force").returncode == 0
     subs = _submissions(assignment)

@@ -160,8 +160,13 @@ def _drop_capabilities():
 
 def _become_pid_one():
     """Fork; the parent waits and exits with the child's status, the child continues."""
+    # Opened before the fork: parent and child share the new mount namespace, and a parent
+    # opening /dev/null later could open the child's placeholder file on its fresh /dev
+    # tmpfs for writing, which makes the child's read-only remount of /dev fail (EBUSY).
+    devnull = os.open(os.devnull, os.O_RDWR)
     child = os.fork()
     if child == 0:
+        os.close(devnull)
         # The parent is outside this PID namespace (getppid() is 0 here). If it is killed
         # before this line, the engine's kill of the whole process group still reaches us.
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -173,11 +178,9 @@ def _become_pid_one():
     # Student code sees this process in /proc (outside its PID namespace, same uid): it must
     # find neither the grader's stdout/stderr behind /proc/<pid>/fd nor anything else there.
     _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    os.closerange(3, 65536)
-    devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
-    os.close(devnull)
+    os.closerange(3, 65536)
     signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
     _, status = os.waitpid(child, 0)
     os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))

@@ -23,6 +23,7 @@ TEXT_LIMIT = 4000
 # Every call starts from the same random state, so a submission that draws random numbers
 # (noise, random initialisation) is graded the same way every time, whatever ran before.
 CALL_SEED = 20260115
+SETUP_FAILED = 70  # exit status of a worker whose sandbox or shell could not be set up
 
 
 class CallTimeout(BaseException):
@@ -371,11 +372,17 @@ class Worker:
 def worker_main(conn, settings):
     """Entry point of a worker process (the target of the engine's Process)."""
     from autograder.worker import sandbox
-    sandbox.enter(settings)
-    torch.set_num_threads(1)
-    for name in [m for m in sys.modules if m == "autograder" or m.startswith("autograder.")]:
-        del sys.modules[name]  # running code keeps its globals; student imports must fail
-    os.environ["MPLBACKEND"] = "Agg"
-    worker = Worker(settings.get("output_limit", 1_000_000))
+    try:
+        sandbox.enter(settings)
+        torch.set_num_threads(1)
+        for name in [m for m in sys.modules if m == "autograder" or m.startswith("autograder.")]:
+            del sys.modules[name]  # running code keeps its globals; student imports must fail
+        os.environ["MPLBACKEND"] = "Agg"
+        worker = Worker(settings.get("output_limit", 1_000_000))
+    except BaseException:  # noqa: BLE001 - the grader's failure, not the student's: say so and stop
+        conn.send_bytes(wire.encode({"ready": False, "seq": 0, "error": _short(traceback.format_exc())}))
+        os._exit(SETUP_FAILED)
+    # Sent before any student code runs: nothing but the sandbox can forge it.
+    conn.send_bytes(wire.encode({"ready": True, "seq": 0}))
     worker.serve(conn)
     os._exit(0)

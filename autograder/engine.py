@@ -128,14 +128,12 @@ class WorkerPool:
         problem, never the student's: it is retried, and if it keeps failing the submission
         is reported as not graded rather than charged for a lost first cell.
         """
-        problems = []
         for _ in range(SPAWN_ATTEMPTS):
             handle = self._start_one()
             problem = handle.wait_ready(SPAWN_SECONDS)
             if problem is None:
                 return handle
-            problems.append(problem)
-        raise SandboxError(f"no worker could be started ({SPAWN_ATTEMPTS} attempts); last: {problems[-1]}")
+        raise SandboxError(f"no worker could be started ({SPAWN_ATTEMPTS} attempts); last: {problem}")
 
     def _start_one(self):
         from autograder.worker import runtime

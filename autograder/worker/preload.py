@@ -5,11 +5,10 @@ Kept apart from ``runtime`` because the nbgrader in-kernel path imports
 """
 import os
 
-# One thread per worker, decided before NumPy's OpenBLAS and torch's OpenMP load: the pool
-# runs one worker per core, and extra BLAS threads (which spin while they wait) would only
-# fight the other workers for the cores. Workers inherit this from the fork server.
-for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_name] = "1"
+from autograder.worker.sandbox import SINGLE_THREAD_ENV
+
+# Set before NumPy's OpenBLAS and torch's OpenMP load; workers inherit it from the fork server.
+os.environ.update(SINGLE_THREAD_ENV)
 
 import matplotlib  # noqa: E402
 

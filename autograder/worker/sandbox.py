@@ -13,6 +13,9 @@ import shutil
 import tempfile
 
 MiB = 1024 * 1024
+# One thread per worker: the pool runs one worker per core, and extra BLAS/OpenMP threads
+# (which spin while they wait) would only fight the other workers for the cores.
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def set_limits(settings):
@@ -100,7 +103,7 @@ def scrub_environment(workdir):
             del os.environ[key]
     os.environ.update({"HOME": workdir, "TMPDIR": workdir, "IPYTHONDIR": os.path.join(workdir, ".ipython"),
                        "MPLCONFIGDIR": os.path.join(workdir, ".mpl"), "MPLBACKEND": "Agg",
-                       "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+                       **SINGLE_THREAD_ENV})
 
 
 def detach_resource_tracker():

@@ -64,6 +64,18 @@ def _fmt(x):
     return f"{float(x):.6g}"
 
 
+def as_dict(value, what, keys):
+    """Validate a returned ``dict`` (plain data ``{"__dict__": {...}}``) holding at least ``keys``."""
+    if not (isinstance(value, dict) and isinstance(value.get("__dict__"), dict)):
+        kind = value.get("__module__") or value.get("__object__") if isinstance(value, dict) else type(value).__name__
+        fail(f"{what} should be a dict, but it is {kind!r}.", "Return a dict with string keys.")
+    found = value["__dict__"]
+    missing = [k for k in keys if k not in found]
+    if missing:
+        fail(f"{what} has no key {missing[0]!r} (keys: {sorted(found)}).", f"Return every one of {list(keys)}.")
+    return found
+
+
 def assert_scalar(value, what):
     """A 0-d tensor or a Python number; returns it as a float."""
     arr = as_array(value, what)
@@ -105,6 +117,22 @@ def assert_not_mutated(result, names, function):
         if changed is not False:
             fail(f"{function} modified its argument `{name}` in place.",
                  "Work on a copy (x.clone()) or use out-of-place operations (x * g, not x *= g).")
+
+
+def assert_accepts(sub, function, *args, **kwargs):
+    """A call with valid arguments returns; returns its :class:`~autograder.harness.CallResult`.
+
+    Every test that rewards rejecting bad arguments calls this first, so that a function
+    that raises on every call earns nothing there.
+    """
+    result = sub.call(function, *args, expect_error=True, **kwargs)
+    if result.error is not None:
+        if result.error.get("type") == "NotImplementedError":
+            raise StudentError(function, result.error)
+        fail(f"{function} raised {result.error.get('type')} for valid arguments "
+             f"({result.error.get('message', '')!r}); it must raise only for bad ones.",
+             "Check the condition of each `raise`: it should fire only for the cases the docstring lists.")
+    return result
 
 
 def assert_raises_value_error(sub, function, *args, argument, **kwargs):

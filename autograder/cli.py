@@ -13,7 +13,7 @@ def build_parser():
 
     grade = commands.add_parser("grade", help="grade notebooks or an nbgrader submitted/ tree")
     grade.add_argument("paths", nargs="+", metavar="PATH")
-    grade.add_argument("--assignment", choices=sorted(harness.GRADER_MODULES))
+    grade.add_argument("--assignment", choices=harness.known())
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
     grade.add_argument("--json", metavar="FILE", help="write results as JSON ('-' for stdout)")
     _add_limits(grade)
@@ -26,8 +26,14 @@ def build_parser():
     zoo.add_argument("assignments", nargs="*", help="default: every assignment")
     zoo.add_argument("--jobs", type=int, default=2)
 
+    sync = commands.add_parser("sync", help="rewrite the hidden-test cells of source notebooks from the registry")
+    sync.add_argument("assignments", nargs="*", help="default: every assignment")
+
+    new = commands.add_parser("new", help="start an assignment: its folder and a skeleton source notebook")
+    new.add_argument("assignment", help="e.g. 05_fir_noise")
+
     nbg = commands.add_parser("nbgrader", help="grade an nbgrader course's submitted/ and fill its gradebook")
-    nbg.add_argument("assignment", choices=sorted(harness.GRADER_MODULES))
+    nbg.add_argument("assignment", choices=harness.known())
     nbg.add_argument("--student", default="*", help="student id or glob (default: every student)")
     nbg.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
     nbg.add_argument("--course", metavar="DIR", help="course folder with nbgrader_config.py "
@@ -54,7 +60,7 @@ def limits_from(args):
 
 def grade(args):
     try:
-        items = notebooks.find_submissions(args.paths, harness.GRADER_MODULES, args.assignment)
+        items = notebooks.find_submissions(args.paths, harness.known(), args.assignment)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -94,7 +100,19 @@ def main(argv=None):
         return build.main(args.assignments, execute=not args.no_execute)
     if args.command == "zoo":
         from autograder import zoo
-        return zoo.main(args.assignments or sorted(harness.GRADER_MODULES), jobs=args.jobs)
+        return zoo.main(args.assignments or harness.known(), jobs=args.jobs)
+    if args.command == "sync":
+        from autograder import authoring
+        for name in args.assignments or harness.known():
+            path = notebooks.course_root() / "source" / name / f"{name}.ipynb"
+            changes = authoring.sync_hidden_tests(name, path)
+            print(f"{name}: " + (f"{len(changes)} hidden-test cells rewritten" if changes else "up to date"))
+        return 0
+    if args.command == "new":
+        from autograder import authoring
+        for path in authoring.new_assignment(args.assignment, notebooks.course_root()):
+            print(f"created {path}")
+        return 0
     if args.command == "nbgrader":
         from autograder import gradebook
         return gradebook.main(args)

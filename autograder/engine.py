@@ -18,6 +18,8 @@ import threading
 import time
 import traceback
 
+import numpy as np
+
 from autograder import harness, notebooks, wire
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
@@ -253,10 +255,15 @@ class WorkerHandle:
 
 
 class NotebookSession:
-    """A submission's namespace, held by a worker that can be replaced."""
+    """A submission's namespace, held by a worker that can be replaced.
 
-    def __init__(self, pool, cells, limits):
+    ``files`` ({name: bytes}) are written into the worker's private folder before the
+    first cell runs (files an assignment lets a submission bring, e.g. trained weights).
+    """
+
+    def __init__(self, pool, cells, limits, files=None):
         self.pool, self.cells, self.limits = pool, cells, limits
+        self.files = dict(files or {})
         self.worker, self.restarts, self.errors = None, 0, []
         self.skip = set()           # cells that hung or killed the worker
         self.deadline = time.monotonic() + limits.notebook_timeout
@@ -267,7 +274,7 @@ class NotebookSession:
 
     def start(self):
         """Run every cell in order, recording errors; a fatal cell is skipped on replay."""
-        self.worker = self.pool.spawn()
+        self.worker = self._spawn()
         index = 0
         while index < len(self.cells):
             outcome = self._run_cell(index, record=True)
@@ -276,6 +283,16 @@ class NotebookSession:
                 if not self._respawn(upto=index):
                     return
             index += 1
+
+    def _spawn(self):
+        worker = self.pool.spawn()
+        for name, data in self.files.items():
+            answer = worker.request({"op": "put_file", "name": name, "data": np.frombuffer(data, np.uint8)},
+                                    PING_SECONDS)
+            if not answer.get("ok"):
+                worker.close()
+                raise SandboxError(f"could not give the worker {name}: {answer.get('error')}")
+        return worker
 
     def _run_cell(self, index, record):
         timeout = min(self.limits.cell_timeout, max(self.remaining(), 0.1))
@@ -313,7 +330,7 @@ class NotebookSession:
                 self.errors.append("no more worker restarts for this submission")
                 return False
             self.restarts += 1
-            self.worker = self.pool.spawn()
+            self.worker = self._spawn()
             lost = next((i for i in range(upto)
                          if i not in self.skip and self._run_cell(i, record=False) == "lost"), None)
             if lost is None:
@@ -348,12 +365,15 @@ def grade_notebook(pool, item, limits):
         result["errors"].append(str(exc))
         return result
     result["max_score"] = registry.max_score
+    if registry.cell_timeout:
+        limits = dataclasses.replace(limits, cell_timeout=registry.cell_timeout)
     try:
         cells = notebooks.student_code_cells(notebooks.load(item.path))
+        files = notebooks.submission_files(item.path, registry.submission_files)
     except (OSError, ValueError) as exc:
-        cells = None
+        cells, files = None, {}
         result["errors"].append(f"the notebook could not be read: {exc}")
-    session = NotebookSession(pool, cells or [], limits)
+    session = NotebookSession(pool, cells or [], limits, files)
     try:
         if cells is not None:
             session.start()

@@ -16,7 +16,6 @@ process. A test passes by returning; it fails by raising :class:`TestFailure`
 (see ``autograder.checks``).
 """
 import dataclasses
-import importlib
 import re
 
 import numpy as np
@@ -77,17 +76,8 @@ def Lib(name, **kwargs):
     return {"__lib__": name, "kwargs": kwargs}
 
 
-def Raw(array):
-    """Pass a numpy array as a numpy array (arrays become tensors by default)."""
-    return {"__raw__": np.asarray(array)}
-
-
 def Tuple(*items):
     return {"__tuple__": list(items)}
-
-
-def Dtype(name):
-    return {"__dtype__": name}
 
 
 @dataclasses.dataclass
@@ -172,8 +162,9 @@ class LocalBackend:
     """
 
     def __init__(self, namespace):
-        from autograder.worker.runtime import Executor
-        self.executor = Executor(namespace)
+        from autograder.worker import runtime
+        runtime.add_assignment_helpers()
+        self.executor = runtime.Executor(namespace)
 
     def request(self, message):
         message = wire.decode(wire.encode(message))
@@ -197,11 +188,26 @@ class GradedTest:
 
 
 class Assignment:
-    """The hidden tests of one assignment, in the order they are graded."""
+    """The hidden tests of one assignment, in the order they are graded.
 
-    def __init__(self, name):
+    Args:
+        name: the assignment's folder name, e.g. ``"05_fir_noise"``.
+        depends: ``{function: [graded functions it calls]}``. When a dependency fails
+            one of its own tests, the dependent function's tests run with a trusted
+            implementation of that dependency in its place, so a wrong dependency never
+            costs a correct function its points.
+        cell_timeout: seconds per notebook cell for this assignment, when its notebook has
+            a cell that legitimately runs longer than the grader's default (training).
+        submission_files: names of files beside the notebook that the worker may read
+            (copied into its private folder before the first cell runs), e.g. ``["decoder.pt"]``.
+    """
+
+    def __init__(self, name, depends=None, cell_timeout=None, submission_files=()):
         self.name = name
         self.tests = []
+        self.depends = {f: list(d) for f, d in (depends or {}).items()}
+        self.cell_timeout = cell_timeout
+        self.submission_files = list(submission_files)
 
     def test(self, function, points, timeout=60.0):
         """Register a test; its id is the function name without ``test_``."""
@@ -219,6 +225,11 @@ class Assignment:
     def max_score(self):
         return sum(t.points for t in self.tests)
 
+    @property
+    def functions(self):
+        """Graded functions in the order their first test is graded."""
+        return list(dict.fromkeys(t.function for t in self.tests))
+
     def get(self, test_id):
         for t in self.tests:
             if t.id == test_id:
@@ -226,20 +237,16 @@ class Assignment:
         raise KeyError(f"{self.name} has no test {test_id!r}")
 
 
-GRADER_MODULES = {
-    "00_pytorch_basics": "autograder.graders.pytorch_basics",
-    "01_gain": "autograder.graders.gain",
-    "02_oscillator": "autograder.graders.oscillator",
-    "03_harmonic_synth": "autograder.graders.harmonic_synth",
-    "04_spectral_losses": "autograder.graders.spectral_losses",
-}
+def known():
+    """Names of every assignment (one folder each under ``autograder/assignments``)."""
+    from autograder import assignments
+    return assignments.names()
 
 
 def load(assignment):
     """The :class:`Assignment` registry of an assignment name like '02_oscillator'."""
-    if assignment not in GRADER_MODULES:
-        raise KeyError(f"unknown assignment {assignment!r}; known: {', '.join(sorted(GRADER_MODULES))}")
-    return importlib.import_module(GRADER_MODULES[assignment]).A
+    from autograder import assignments
+    return assignments.load(assignment)
 
 
 def run_test(test, submission):

@@ -27,6 +27,34 @@ def load(path):
     return nb
 
 
+MAX_SUBMISSION_FILE_BYTES = 64 * 1024 * 1024
+
+
+def submission_files(notebook_path, names):
+    """{name: bytes} of the files ``names`` beside a submitted notebook that exist there.
+
+    Only regular files directly beside the notebook, never symbolic links, at most
+    :data:`MAX_SUBMISSION_FILE_BYTES` each: a submission brings its own files, nothing else.
+    """
+    found = {}
+    folder = pathlib.Path(notebook_path).parent
+    for name in names:
+        path = folder / name
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise ValueError(f"{path} cannot be read ({exc.strerror}); it must be a regular file, "
+                             "not a symbolic link") from None
+        with os.fdopen(fd, "rb") as f:
+            if not os.path.isfile(path) or os.fstat(f.fileno()).st_size > MAX_SUBMISSION_FILE_BYTES:
+                raise ValueError(f"{path} must be a regular file of at most "
+                                 f"{MAX_SUBMISSION_FILE_BYTES // 2**20} MiB")
+            found[name] = f.read(MAX_SUBMISSION_FILE_BYTES + 1)
+    return found
+
+
 def source_of(cell):
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else str(src)

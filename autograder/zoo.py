@@ -1,8 +1,9 @@
 """The bug zoo: wrong implementations that must lose points in the right test.
 
-A mutant is ``autograder/mutants/<assignment>/<function>__<slug>.py``: a module
-docstring describing the mistake, ``CATCHES = [test ids that must fail]``, and a
-redefinition of the function. A mutant submission is the graded core of the
+A mutant is ``autograder/assignments/<assignment>/mutants/<function>__<slug>.py``: a
+module docstring describing the mistake, ``CATCHES = [test ids that must fail]``, and a
+redefinition of the function. Correct alternatives (``alternatives/`` beside it) have the
+same form without ``CATCHES`` and must keep full marks. A mutant submission is the graded core of the
 source notebook (its first code cell, every answer cell and cells tagged
 ``support``) followed by the mutant as one more cell, so it runs in seconds.
 """
@@ -13,11 +14,9 @@ import re
 
 import nbformat
 
-from autograder import harness, notebooks
+from autograder import assignments, harness, notebooks
 
-MUTANTS = pathlib.Path(__file__).resolve().parent / "mutants"
-# Correct implementations written differently from the reference: must keep full marks.
-ALTERNATIVES = pathlib.Path(__file__).resolve().parent.parent / "tests" / "alternatives"
+MUTANTS, ALTERNATIVES = "mutants", "alternatives"
 SOLUTION_REGION = re.compile(r"^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION[ \t]*$", re.S | re.M)
 
 
@@ -32,10 +31,10 @@ class Mutant:
     path: pathlib.Path
 
 
-def load_mutants(assignment, folder=MUTANTS):
-    """Mutants (or, with ``folder=ALTERNATIVES``, correct variants) of an assignment."""
+def load_mutants(assignment, kind=MUTANTS):
+    """Mutants (or, with ``kind=ALTERNATIVES``, correct variants) of an assignment."""
     found = []
-    for path in sorted((folder / assignment).glob("*.py")):
+    for path in sorted((assignments.folder(assignment) / kind).glob("*.py")):
         source = path.read_text()
         module = ast.parse(source)
         catches = None

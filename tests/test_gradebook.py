@@ -31,7 +31,7 @@ from autograder import build, harness, zoo
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # Source notebooks come from source/ (GRADEBOOK_TEST_SOURCE points elsewhere, e.g. while authoring).
 SOURCE = pathlib.Path(os.environ.get("GRADEBOOK_TEST_SOURCE", ROOT / "source"))
-ASSIGNMENTS = [a for a in sorted(harness.GRADER_MODULES) if (SOURCE / a / f"{a}.ipynb").exists()]
+ASSIGNMENTS = [a for a in harness.known() if (SOURCE / a / f"{a}.ipynb").exists()]
 STUDENTS = ("alice", "bob", "carol", "dave")  # solution, stub, mutant, unreadable file
 TIMESTAMP = "2026-01-15 10:30:00.000000 UTC"
 HIDDEN_MARKERS = ("autograder.incell", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "from autograder")

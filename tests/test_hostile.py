@@ -96,7 +96,7 @@ pytestmark = pytest.mark.xdist_group("hostile")
 
 def _assignment():
     for name in PREFERRED:
-        if name in harness.GRADER_MODULES and zoo.source_notebook(name).exists():
+        if name in harness.known() and zoo.source_notebook(name).exists():
             return name
     return None
 
@@ -221,7 +221,7 @@ def _substitutions(run):
     registry = harness.load(ASSIGNMENT)
     return {
         "@@COURSE@@": str(ROOT), "@@ASSIGNMENT@@": ASSIGNMENT, "@@MARKER@@": run["marker"],
-        "@@GRADER_MODULE@@": harness.GRADER_MODULES[ASSIGNMENT],
+        "@@GRADER_MODULE@@": f"autograder.assignments.{ASSIGNMENT}.hidden_tests",
         "@@FUNCTIONS@@": repr(sorted({t.function for t in registry.tests})),
         "@@VICTIM@@": run["victim"], "@@SENTINEL@@": run["sentinel"], "@@DECOYS@@": repr(run["decoys"]),
         "@@PORT@@": str(run["listeners"].port), "@@UDP_PORT@@": str(run["listeners"].udp_port),

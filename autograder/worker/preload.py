@@ -24,6 +24,8 @@ import tqdm  # noqa: E402,F401
 
 from autograder.worker import namespaces, runtime, sandbox  # noqa: E402,F401
 
+runtime.add_assignment_helpers()
+
 
 def _warm_up():
     """Pay once per pool, not once per worker, for torch's lazy first uses.

@@ -1,5 +1,5 @@
 """Threat: sys.modules tampering. Fake ``autograder``, ``autograder.harness``,
-``autograder.checks``, ``autograder.incell`` and ``autograder.graders`` modules (and a
+``autograder.checks``, ``autograder.incell`` and ``autograder.assignments`` modules (and a
 fake package on disk, first on sys.path) whose test runners report every test passed.
 
 A grader that imported its harness in the student's process would run the fakes. Here
@@ -18,7 +18,7 @@ def _passed(*args, **kwargs):
 package = types.ModuleType("autograder")
 package.__path__ = []
 sys.modules["autograder"] = package
-for _sub in ("harness", "checks", "incell", "engine", "wire", "graders", "cli"):
+for _sub in ("harness", "checks", "incell", "engine", "wire", "assignments", "cli"):
     module = types.ModuleType("autograder." + _sub)
     module.run_test = _passed
     module.check = lambda *a, **k: None

@@ -1,4 +1,4 @@
-"""Threat: ``import autograder`` / ``from autograder.graders import ...`` in the notebook
+"""Threat: ``import autograder`` / ``from autograder.assignments import ...`` in the notebook
 to read the hidden tests or call the grader's own checks; also with the course folder put
 on sys.path, by file location, and by digging module objects out of ``gc`` that the worker
 process might have inherited.
@@ -18,8 +18,8 @@ import types
 
 COURSE = "@@COURSE@@"
 got = []
-for name in ("autograder", "autograder.graders", "autograder.checks", "autograder.harness",
-             "autograder.graders.__init__"):
+for name in ("autograder", "autograder.assignments", "autograder.checks", "autograder.harness",
+             "autograder.assignments.__init__"):
     try:
         module = importlib.import_module(name)
         if getattr(module, "__file__", None) or getattr(module, "__path__", None):
@@ -34,8 +34,8 @@ except Exception:
 sys.path.insert(0, COURSE)
 importlib.invalidate_caches()
 try:
-    import autograder.graders  # noqa: F401
-    got.append("autograder.graders via sys.path")
+    import autograder.assignments  # noqa: F401
+    got.append("autograder.assignments via sys.path")
 except Exception:
     pass
 spec = importlib.util.spec_from_file_location("stolen", COURSE + "/autograder/checks.py")
@@ -48,7 +48,7 @@ if spec is not None:
         pass
 for obj in gc.get_objects():
     if isinstance(obj, types.ModuleType) and getattr(obj, "__name__", "").startswith(
-            ("autograder.graders", "autograder.checks")):
+            ("autograder.assignments", "autograder.checks")):
         got.append("gc:" + obj.__name__)
 sys.path.remove(COURSE)
 if got:

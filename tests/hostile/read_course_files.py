@@ -1,5 +1,5 @@
 """Threat: read the course directory from the worker: the source notebook with the
-reference solution, solutions/, release/, the hidden tests in autograder/graders, the
+reference solution, solutions/, release/, the hidden tests in autograder/assignments, the
 nbgrader gradebook, and run the reference solution found there to earn full marks.
 
 Tried directly, through every /proc/<pid>/root and /proc/<pid>/cwd (the grader's own
@@ -18,7 +18,7 @@ import os
 COURSE = "@@COURSE@@"
 A = "@@ASSIGNMENT@@"
 relative = [f"source/{A}/{A}.ipynb", f"solutions/{A}.ipynb", f"release/{A}/{A}.ipynb",
-            "autograder/graders/__init__.py", "autograder/harness.py", "autograder/checks.py",
+            "autograder/assignments/__init__.py", "autograder/harness.py", "autograder/checks.py",
             "gradebook.db", "nbgrader_config.py", "docs/AUTHORING.md"]
 roots = [COURSE]
 for pid in os.listdir("/proc"):

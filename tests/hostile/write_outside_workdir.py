@@ -21,8 +21,8 @@ import sys
 MARK = "@@MARKER@@"
 COURSE = "@@COURSE@@"
 PRIVATE = ("/tmp/", "/var/tmp/", "/dev/shm/", os.getcwd() + "/")
-targets = [f"{COURSE}/hostile_{MARK}.txt", f"{COURSE}/autograder/graders/hostile_{MARK}.py",
-           f"{COURSE}/autograder/graders/__init__.py", f"{COURSE}/autograder/harness.py",
+targets = [f"{COURSE}/hostile_{MARK}.txt", f"{COURSE}/autograder/assignments/hostile_{MARK}.py",
+           f"{COURSE}/autograder/assignments/__init__.py", f"{COURSE}/autograder/harness.py",
            f"{COURSE}/autograder/checks.py", f"{COURSE}/nbgrader_config.py", f"{COURSE}/gradebook.db",
            "@@SENTINEL@@", *@@DECOYS@@, f"/var/tmp/hostile_{MARK}", f"/dev/shm/hostile_{MARK}",
            f"/root/hostile_{MARK}", os.path.expanduser(f"~/hostile_{MARK}"), f"/work/hostile_{MARK}",

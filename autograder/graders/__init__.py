@@ -1,1 +1,0 @@
-"""Hidden tests, one module per assignment (see ``autograder.harness.GRADER_MODULES``)."""

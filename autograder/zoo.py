@@ -129,13 +129,54 @@ def variants(assignment, folder):
     for m in load_mutants(assignment, ALTERNATIVES):
         out.append((f"alternative {m.name}",
                     write_variant(notebook, m.source, folder / f"{assignment}__alt_{m.name}.ipynb"), m, "full"))
+    for m in always_raising_mutants(assignment, notebook):
+        out.append((m.name, write_variant(notebook, m.source, folder / f"{assignment}__{m.function}__always_raises.ipynb"),
+                    m, "nothing"))
     return out
+
+
+def labels(assignment):
+    """The labels :func:`variants` gives, without writing anything."""
+    notebook = notebooks.load(source_notebook(assignment))
+    return ["reference core", "stub", *(m.name for m in load_mutants(assignment)),
+            *(f"alternative {m.name}" for m in load_mutants(assignment, ALTERNATIVES)),
+            *(m.name for m in always_raising_mutants(assignment, notebook))]
+
+
+def always_raising_mutants(assignment, notebook):
+    """For every graded function, one that raises ValueError on every call, naming every argument.
+
+    It must earn nothing in that function's tests: a test that rewards rejecting bad
+    arguments must also see the function work (``checks.assert_accepts``).
+    """
+    registry = harness.load(assignment)
+    signatures = {}
+    for cell in notebook["cells"]:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+            for node in ast.walk(ast.parse(notebooks.source_of(cell))):
+                if isinstance(node, ast.FunctionDef):
+                    signatures.setdefault(node.name, [a.arg for a in node.args.args + node.args.kwonlyargs])
+    found = []
+    for function in registry.functions:
+        if function not in signatures:
+            continue  # a class, or a function whose answer cell is not found
+        names = " ".join(f"`{a}`" for a in signatures[function])
+        source = (f'''"""Generated: raises ValueError on every call, naming every argument."""\n\n\n'''
+                  f"def {function}(*args, **kwargs):\n"
+                  f"    raise ValueError('invalid argument: {names} ({function} rejects everything)')\n")
+        catches = [t.id for t in registry.tests if t.function == function]
+        found.append(Mutant(assignment, function, f"{function}__always_raises (generated)",
+                            "raises ValueError on every call", catches, source, None))
+    return found
 
 
 def judge(expected, mutant, result, max_score):
     """Problems with one variant's grading; empty when it is graded as intended."""
     if expected == "caught":
         return check_results(mutant, result, max_score)
+    if expected == "nothing":
+        passed = [t["id"] for t in result["tests"] if t["id"] in mutant.catches and t["status"] == "passed"]
+        return [f"a function that always raises passed {test_id}" for test_id in passed]
     if expected == "zero":
         return [] if result["score"] == 0 else [f"stub scored {result['score']:g}"]
     wrong = [f"{t['id']} {t['status']}: {t['message']}" for t in result["tests"] if t["status"] != "passed"]

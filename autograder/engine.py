@@ -377,7 +377,7 @@ def grade_notebook(pool, item, limits):
     try:
         if cells is not None:
             session.start()
-        submission = harness.Submission(session)
+        submission = harness.Submission(session, provided_files=sorted(files))
         for test in registry.tests:
             result["tests"].append(_run_one(test, submission, session, cells is not None, result["errors"]))
     finally:

@@ -221,6 +221,9 @@ def result_output(test):
     if test["status"] == "passed":
         return nbformat.v4.new_output("stream", name="stdout",
                                       text=PASSED_TEMPLATE.format(id=test["id"], points=test["max_points"]))
+    if test["points"] > 0:  # partial credit: nbgrader scores a grade cell by its numeric result
+        return nbformat.v4.new_output("execute_result", data={"text/plain": f"{test['points']:g}"},
+                                      execution_count=None)
     header = f"{test['id']}: {test['status']}, 0 of {test['max_points']:g} points"
     message = test["message"] or test["status"]
     return nbformat.v4.new_output("error", ename="AssertionError", evalue=message,
@@ -297,6 +300,9 @@ def _show_result(cell, source, test, course, prefix=""):
     cell.cell_type = "code"
     cell.source = prefix + release_source(course, source)
     cell.outputs = [result_output(test)]
+    if test["status"] != "passed" and test["points"] > 0:
+        import nbformat
+        cell.outputs.insert(0, nbformat.v4.new_output("stream", name="stdout", text=test["message"] + "\n"))
     cell.execution_count = None
     cell.metadata.nbgrader["checksum"] = utils.compute_checksum(cell)
 

@@ -41,6 +41,13 @@ class StudentError(Exception):
         super().__init__(f"{function} raised {kind}: {message}.{hint}")
 
 
+@dataclasses.dataclass
+class Partial:
+    """What a test returns for partial credit: ``fraction`` of its points (0..1) and why."""
+    fraction: float
+    message: str
+
+
 class WorkerLost(Exception):
     """The worker died or ran out of time; ``status`` is 'timeout' or 'error'."""
 
@@ -94,10 +101,15 @@ class CallResult:
 
 
 class Submission:
-    """The student's notebook as seen by a hidden test."""
+    """The student's notebook as seen by a hidden test.
 
-    def __init__(self, backend):
+    ``provided_files`` names the files of the assignment's ``submission_files`` that came
+    with this submission (e.g. trained weights), so a test can say what was graded.
+    """
+
+    def __init__(self, backend, provided_files=()):
         self._backend = backend
+        self.provided_files = list(provided_files)
 
     def call(self, target, *args, cotangent=None, param_grads=False, second_order=None,
              return_inputs=False, expect_error=False, timeout=None, **kwargs):
@@ -250,9 +262,14 @@ def load(assignment):
 
 
 def run_test(test, submission):
-    """Run one registered test; returns (status, message, points)."""
+    """Run one registered test; returns (status, message, points).
+
+    A test passes by returning None, fails by raising :class:`TestFailure`, and gives
+    partial credit by returning :class:`Partial` (status "passed" with full points only at
+    fraction 1, else "failed" with the fraction's points and its message).
+    """
     try:
-        test.run(submission)
+        outcome = test.run(submission)
     except TestFailure as exc:
         return "failed", f"{test.function}: {exc}", 0.0
     except StudentError as exc:
@@ -261,4 +278,9 @@ def run_test(test, submission):
         return exc.status, f"{test.function}: {exc}", 0.0
     except wire.WireError as exc:
         return "error", f"{test.function}: the answer could not be read ({exc})", 0.0
+    if isinstance(outcome, Partial):
+        fraction = min(max(float(outcome.fraction), 0.0), 1.0)
+        if fraction < 1.0:
+            return "failed", f"{test.function}: {outcome.message}", round(fraction * test.points, 6)
+        return "passed", outcome.message, test.points
     return "passed", "", test.points

@@ -84,27 +84,44 @@ def execute_notebook(nb, timeout=600):
     return nb
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def normalise(nb):
-    """Drop metadata that changes from run to run (execution timings, widget state)."""
+    """Drop what changes from run to run: execution timings, widget state and widget views.
+
+    A progress bar's widget view names a model by a random id, and its state is not saved
+    with the notebook anyway; its text/plain form (the finished bar) is kept. Rebuilding an
+    unchanged source then changes no byte.
+    """
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+                data.setdefault("text/plain", "")
     return nb
+
+
+def build(name, base, out, execute=True):
+    """release/<name>/ and solutions/<name>.ipynb of one assignment, written under ``out``."""
+    print(f"{name}: release", flush=True)
+    target = generate_release(base, name, out / "release")
+    source_nb = nbformat.read(str(base / "source" / name / f"{name}.ipynb"), 4)
+    release_nb = nbformat.read(str(target / f"{name}.ipynb"), 4)
+    nb = solution_notebook(release_nb, source_nb)
+    if execute:
+        print(f"{name}: executing the solution", flush=True)
+        nb = execute_notebook(nb)
+    (out / "solutions").mkdir(parents=True, exist_ok=True)
+    nbformat.write(normalise(nb), str(out / "solutions" / f"{name}.ipynb"))
 
 
 def main(assignments=None, execute=True):
     base = root()
-    names = assignments or assignments_in_source(base)
-    (base / "solutions").mkdir(exist_ok=True)
-    for name in names:
-        print(f"{name}: release", flush=True)
-        target = generate_release(base, name, base / "release")
-        source_nb = nbformat.read(str(base / "source" / name / f"{name}.ipynb"), 4)
-        release_nb = nbformat.read(str(target / f"{name}.ipynb"), 4)
-        nb = solution_notebook(release_nb, source_nb)
-        if execute:
-            print(f"{name}: executing the solution", flush=True)
-            nb = execute_notebook(nb)
-        nbformat.write(normalise(nb), str(base / "solutions" / f"{name}.ipynb"))
+    for name in assignments or assignments_in_source(base):
+        build(name, base, base, execute=execute)
     return 0

@@ -20,7 +20,7 @@ import traceback
 
 import numpy as np
 
-from autograder import harness, notebooks, wire
+from autograder import harness, notebooks, results, wire
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 GRACE_SECONDS = 3.0
@@ -122,29 +122,90 @@ class WorkerPool:
         _importable_by_fork_server()
         self.context.set_forkserver_preload(["autograder.worker.preload"])
         _workers_skip_the_main_module()
+        self.started = 0            # workers that reached "ready"
+        self.broken = None          # why no worker can start here, once that is clear
+        self._lock = threading.Lock()
 
     def spawn(self):
         """A worker that has set up its sandbox and shell and said so.
 
         A worker that cannot set itself up (a mount refused, memory short) is the grader's
         problem, never the student's: it is retried, and if it keeps failing the submission
-        is reported as not graded rather than charged for a lost first cell.
+        is reported as not graded rather than charged for a lost first cell. A pool that has
+        never started a worker stops trying after that: every later submission is reported
+        at once with the same reason, instead of each waiting through its own retries.
         """
+        if self.broken:
+            raise SandboxError(self.broken)
+        problem = None
         for _ in range(SPAWN_ATTEMPTS):
-            handle = self._start_one()
+            try:
+                handle = self._start_one()
+            except (OSError, EOFError) as exc:  # the fork server died (or never started)
+                problem = self._fork_server_problem(exc)
+                self._restart_fork_server()
+                continue
             problem = handle.wait_ready(SPAWN_SECONDS)
             if problem is None:
+                with self._lock:
+                    self.started += 1
                 return handle
-        raise SandboxError(f"no worker could be started ({SPAWN_ATTEMPTS} attempts); last: {problem}")
+        message = f"no worker could be started ({SPAWN_ATTEMPTS} attempts); last: {problem}"
+        with self._lock:
+            if not self.started:
+                self.broken = message
+        raise SandboxError(message)
 
     def _start_one(self):
         from autograder.worker import runtime
         parent, child = self.context.Pipe(duplex=True)
         process = self.context.Process(target=runtime.worker_main, args=(child, self.settings), daemon=True,
                                        name=WORKER_NAME)
-        process.start()
-        child.close()
+        try:
+            process.start()
+        finally:
+            child.close()
         return WorkerHandle(process, parent, self.limits)
+
+    @staticmethod
+    def _fork_server_problem(exc):
+        """Why the fork server failed: its preload's own error when importing it fails."""
+        import subprocess
+        probe = subprocess.run([sys.executable, "-c", "import autograder.worker.preload"],
+                               capture_output=True, text=True, timeout=300, env=os.environ.copy())
+        if probe.returncode != 0:
+            return "the fork server could not import torch and the worker runtime: " + \
+                (probe.stderr.strip().splitlines() or ["(no message)"])[-1]
+        return f"the fork server stopped ({type(exc).__name__}: {exc})"
+
+    @staticmethod
+    def _restart_fork_server():
+        """Forget a dead (or crashed) fork server so that the next start launches a new one."""
+        from multiprocessing import forkserver
+        server = forkserver._forkserver
+        with server._lock:
+            pid = server._forkserver_pid
+            if pid is None:
+                return
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+            try:
+                os.close(server._forkserver_alive_fd)
+            except (OSError, TypeError):
+                pass
+            address = server._forkserver_address
+            if address and not address.startswith("\0"):
+                try:
+                    os.unlink(address)
+                except OSError:
+                    pass
+            server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
 
 
 class WorkerHandle:
@@ -259,12 +320,14 @@ class NotebookSession:
 
     ``files`` ({name: bytes}) are written into the worker's private folder before the
     first cell runs (files an assignment lets a submission bring, e.g. trained weights).
+    ``cell_errors`` and ``notes`` collect what went wrong, as data.
     """
 
     def __init__(self, pool, cells, limits, files=None):
         self.pool, self.cells, self.limits = pool, cells, limits
         self.files = dict(files or {})
-        self.worker, self.restarts, self.errors = None, 0, []
+        self.worker, self.restarts = None, 0
+        self.cell_errors, self.notes = [], []
         self.skip = set()           # cells that hung or killed the worker
         self.deadline = time.monotonic() + limits.notebook_timeout
         self.test_deadline = self.deadline
@@ -294,25 +357,28 @@ class NotebookSession:
                 raise SandboxError(f"could not give the worker {name}: {answer.get('error')}")
         return worker
 
+    def _error(self, index, kind, message):
+        self.cell_errors.append(results.CellError(index + 1, kind, message))
+
     def _run_cell(self, index, record):
         timeout = min(self.limits.cell_timeout, max(self.remaining(), 0.1))
         try:
             answer = self.worker.request({"op": "run_cell", "source": self.cells[index]}, timeout)
         except harness.WorkerLost as exc:
             if record:
-                self.errors.append(f"cell {index + 1}: {exc}")
+                self._error(index, "Timeout" if exc.status == "timeout" else "WorkerLost", str(exc))
             return "lost"
         if not answer.get("ok"):
             err = answer.get("error") or {}
             if record:
-                self.errors.append(f"cell {index + 1}: {err.get('type', 'Error')}: {err.get('message', '')}")
+                self._error(index, str(err.get("type", "Error")), str(err.get("message", "")))
             if answer.get("timeout"):
                 return "lost"
         try:  # a cell may answer and still have doomed its worker (killpg, a timer, a thread)
             self.worker.request({"op": "ping"}, PING_SECONDS)
         except harness.WorkerLost as exc:
             if record:
-                self.errors.append(f"cell {index + 1}: the worker died right after this cell ({exc})")
+                self._error(index, "WorkerLost", f"the worker died right after this cell ({exc})")
             return "lost"
         return "ok"
 
@@ -327,7 +393,7 @@ class NotebookSession:
                 self.worker.close()
                 self.worker = None
             if self.restarts >= self.limits.max_restarts or self.remaining() <= 0:
-                self.errors.append("no more worker restarts for this submission")
+                self.notes.append("no more worker restarts for this submission")
                 return False
             self.restarts += 1
             self.worker = self._spawn()
@@ -356,45 +422,47 @@ class NotebookSession:
 
 
 def grade_notebook(pool, item, limits):
-    """Grade one :class:`~autograder.notebooks.SubmissionFile`; returns the JSON-ready dict."""
-    result = {"student": item.student, "assignment": item.assignment, "notebook": str(item.path),
-              "score": 0.0, "max_score": 0.0, "tests": [], "errors": []}
+    """Grade one :class:`~autograder.notebooks.SubmissionFile`; returns a :class:`results.SubmissionResult`."""
+    result = results.SubmissionResult(item.student, item.assignment, str(item.path))
     try:
         registry = harness.load(item.assignment)
     except KeyError as exc:
-        result["errors"].append(str(exc))
+        result.notes.append(str(exc).strip("'\""))
+        result.outcome = results.NOT_GRADABLE
         return result
-    result["max_score"] = registry.max_score
+    result.max_score = registry.max_score
     if registry.cell_timeout:
         limits = dataclasses.replace(limits, cell_timeout=registry.cell_timeout)
+    problem, cells, files = item.problem, [], {}
+    if problem is None:
+        try:
+            cells = notebooks.student_code_cells(notebooks.load(item.path))
+            files = notebooks.submission_files(item.path, registry.submission_files)
+        except (OSError, ValueError) as exc:
+            problem = f"the notebook could not be read: {exc}"
+    if problem is not None:
+        result.outcome = results.NOT_GRADABLE
+        result.notes.append(problem)
+        result.tests = [results.TestResult(t.id, t.function, 0.0, t.points, "error", problem)
+                        for t in registry.tests]
+        return result
+    session = NotebookSession(pool, cells, limits, files)
     try:
-        cells = notebooks.student_code_cells(notebooks.load(item.path))
-        files = notebooks.submission_files(item.path, registry.submission_files)
-    except (OSError, ValueError) as exc:
-        cells, files = None, {}
-        result["errors"].append(f"the notebook could not be read: {exc}")
-    session = NotebookSession(pool, cells or [], limits, files)
-    try:
-        if cells is not None:
-            session.start()
+        session.start()
         submission = harness.Submission(session, provided_files=sorted(files))
         for test in registry.tests:
-            result["tests"].append(_run_one(test, submission, session, cells is not None, result["errors"]))
+            result.tests.append(_run_one(test, submission, session, result.notes))
     finally:
         session.close()
-    result["errors"][:0] = session.errors
-    result["score"] = round(sum(t["points"] for t in result["tests"]), 6)
+    result.cell_errors = session.cell_errors
+    result.notes[:0] = session.notes
     return result
 
 
-def _run_one(test, submission, session, readable, errors):
-    entry = {"id": test.id, "function": test.function, "points": 0.0,
-             "max_points": test.points, "status": "error", "message": ""}
-    if not readable:
-        entry["message"] = "the notebook could not be read"
-        return entry
+def _run_one(test, submission, session, notes):
+    entry = results.TestResult(test.id, test.function, 0.0, test.points, "error")
     if session.remaining() <= 0:
-        entry.update(status="timeout", message="the time for this submission ran out before this test")
+        entry.status, entry.message = "timeout", "the time for this submission ran out before this test"
         return entry
     session.test_deadline = time.monotonic() + (session.limits.test_timeout or test.timeout)
     try:
@@ -403,32 +471,38 @@ def _run_one(test, submission, session, readable, errors):
         raise  # the whole submission is reported as not graded, never half graded
     except Exception:  # noqa: BLE001 - a grader bug must not cost the whole run
         status, message, points = "error", "internal grader error; the instructor has been told", 0.0
-        errors.append(f"internal error in test {test.id}: {traceback.format_exc(limit=-3)}")
-    entry.update(status=status, message=message, points=points)
+        notes.append(f"internal error in test {test.id}: {traceback.format_exc(limit=-3)}")
+    entry.status, entry.message, entry.points = status, message, points
     return entry
+
+
+def grade(items, limits, jobs=1, hide=()):
+    """Grade submissions in parallel; yields ``(index, result)`` as each one finishes.
+
+    Closing the generator early (Ctrl-C, a consumer that stops) cancels every submission
+    not started yet and waits for the running ones to end.
+    """
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+    pool = WorkerPool(limits, hide=hide)
+    executor = ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
+        pending = {executor.submit(_grade_safely, pool, item, limits): i for i, item in enumerate(items)}
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=pending.get):
+                yield pending.pop(future), future.result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def grade_all(items, limits, jobs=1, hide=(), progress=None):
     """Grade many submissions in parallel; results are in the order of ``items``."""
-    from concurrent.futures import ThreadPoolExecutor
-    pool = WorkerPool(limits, hide=hide)
-    results = [None] * len(items)
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as executor:
-        futures = {executor.submit(_grade_safely, pool, item, limits): i for i, item in enumerate(items)}
-        from concurrent.futures import as_completed
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            if progress is not None:
-                progress(results[futures[future]])
-    return results
-
-
-NOT_GRADED = "grading failed"  # first words of the error of a submission that was not graded
-
-
-def was_graded(result):
-    """False for a result that says nothing about the submission (the grader failed)."""
-    return not any(e.startswith(NOT_GRADED) for e in result["errors"])
+    ordered = [None] * len(items)
+    for index, result in grade(items, limits, jobs=jobs, hide=hide):
+        ordered[index] = result
+        if progress is not None:
+            progress(result)
+    return ordered
 
 
 def _grade_safely(pool, item, limits):
@@ -436,9 +510,8 @@ def _grade_safely(pool, item, limits):
         return grade_notebook(pool, item, limits)
     except Exception as exc:  # noqa: BLE001 - one submission never stops the others
         detail = str(exc) if isinstance(exc, SandboxError) else traceback.format_exc(limit=-3)
-        return {"student": item.student, "assignment": item.assignment, "notebook": str(item.path),
-                "score": 0.0, "max_score": 0.0, "tests": [],
-                "errors": [f"{NOT_GRADED}: {detail}"]}
+        return results.SubmissionResult(item.student, item.assignment, str(item.path),
+                                        notes=[f"grading failed: {detail}"], outcome=results.GRADER_FAILED)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -32,6 +32,7 @@ import os
 import pathlib
 import re
 import shutil
+import stat
 import sys
 import tempfile
 
@@ -39,7 +40,6 @@ from autograder import engine, harness, notebooks
 
 PASSED_TEMPLATE = "{id}: passed ({points:g} points)\n"
 MISSING_CELL_NOTE = "# This hidden-test cell was missing from the submission; the autograder put it back.\n"
-CELL_ERROR = re.compile(r"^cell (\d+): (.*)$", re.S)
 
 
 class CourseError(Exception):
@@ -218,59 +218,55 @@ def release_source(course, source):
 def result_output(test):
     """The output a grade cell shows for one test result (nbgrader's determine_grade reads it)."""
     import nbformat
-    if test["status"] == "passed":
+    if test.status == "passed":
         return nbformat.v4.new_output("stream", name="stdout",
-                                      text=PASSED_TEMPLATE.format(id=test["id"], points=test["max_points"]))
-    if test["points"] > 0:  # partial credit: nbgrader scores a grade cell by its numeric result
-        return nbformat.v4.new_output("execute_result", data={"text/plain": f"{test['points']:g}"},
+                                      text=PASSED_TEMPLATE.format(id=test.id, points=test.max_points))
+    if test.points > 0:  # partial credit: nbgrader scores a grade cell by its numeric result
+        return nbformat.v4.new_output("execute_result", data={"text/plain": f"{test.points:g}"},
                                       execution_count=None)
-    header = f"{test['id']}: {test['status']}, 0 of {test['max_points']:g} points"
-    message = test["message"] or test["status"]
+    header = f"{test.id}: {test.status}, 0 of {test.max_points:g} points"
+    message = test.message or test.status
     return nbformat.v4.new_output("error", ename="AssertionError", evalue=message,
                                   traceback=[header, message])
 
 
-def cell_error_output(message):
+def cell_error_output(error):
+    """The output a student's cell shows for a :class:`~autograder.results.CellError`."""
     import nbformat
-    kind, _, text = message.partition(": ")
-    if not re.fullmatch(r"[A-Za-z_][\w.]*", kind):
-        kind, text = "Error", message
-    return nbformat.v4.new_output("error", ename=kind, evalue=text,
+    kind = error.kind if re.fullmatch(r"[A-Za-z_][\w.]*", error.kind) else "Error"
+    return nbformat.v4.new_output("error", ename=kind, evalue=error.message,
                                   traceback=["autograder: this cell failed when the submission was graded",
-                                             f"{kind}: {text}"])
+                                             f"{kind}: {error.message}"])
 
 
 def autograded_notebook(course, assignment, notebook, student, path, result, source):
     """The notebook nbgrader's formgrader and generate_feedback show for one submission.
 
-    ``source`` is the :class:`SourceNotebook` of the gradebook notebook.
+    ``source`` is the :class:`SourceNotebook` of the gradebook notebook. The student's
+    notebook is shown with its nbgrader metadata taken from the release (the submission's
+    own is untrusted). When it cannot be shown (unreadable, not gradable, metadata nbgrader
+    cannot process) the released notebook is shown instead, with a note and the results.
     """
     import nbformat
-    from nbgrader.converters import Autograde
     from nbgrader import utils
-    tests = {t["id"]: t for t in result["tests"] if t["id"] in source.grade_ids}
-    note = None
-    try:
-        nb = nbformat.read(path, as_version=4)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file: show the release instead
-        nb = nbformat.reads(_release_json(course, assignment, notebook), as_version=4)
-        note = f"**Autograder:** the submitted notebook could not be read ({type(exc).__name__}); " \
-               "this is the released notebook with the results of the hidden tests."
+    tests = {t.id: t for t in result.tests if t.id in source.grade_ids}
+    nb, note = None, None
+    if not result.graded:
+        reason = result.notes[0] if result.notes else "it could not be graded"
+        note = f"**Autograder:** this submission could not be graded: {reason}. This is the released " \
+               "notebook with the results of the hidden tests."
     else:
-        # Number the code cells the way the engine does (notebooks.student_code_cells).
-        index = 0
-        for cell in nb.cells:
-            if cell.get("cell_type") == "code" and not notebooks.is_test_cell(cell):
-                index += 1
-                cell.metadata["autograder_cell"] = index
-    sanitize = course.preprocessors(Autograde, "sanitize_preprocessors", quiet=True)
-    nb, _ = course.run_preprocessors(sanitize, nb, course.resources(assignment, notebook, student))
-
+        try:
+            nb = _student_notebook(course, assignment, notebook, student, path)
+        except Exception as exc:  # noqa: BLE001 - any file nbgrader cannot process: show the release
+            note = f"**Autograder:** the submitted notebook could not be shown ({type(exc).__name__}); " \
+                   "this is the released notebook with the results of the hidden tests of your code."
+    if nb is None:
+        nb = nbformat.reads(_release_json(course, assignment, notebook), as_version=4)
+        nb, _ = course.run_preprocessors(_sanitizers(course), nb, course.resources(assignment, notebook, student))
     errors = {}
-    for line in result["errors"]:
-        match = CELL_ERROR.match(line)
-        if match:
-            errors.setdefault(int(match.group(1)), match.group(2))
+    for error in result.cell_errors:
+        errors.setdefault(error.cell, error)
     present = set()
     for cell in nb.cells:
         number = cell.metadata.pop("autograder_cell", None)
@@ -294,15 +290,110 @@ def autograded_notebook(course, assignment, notebook, student, path, result, sou
     return nb
 
 
+def _sanitizers(course):
+    from nbgrader.converters import Autograde
+    return course.preprocessors(Autograde, "sanitize_preprocessors", quiet=True)
+
+
+def _student_notebook(course, assignment, notebook, student, path):
+    """The submitted notebook, cells numbered as the engine numbers them, nbgrader metadata trusted."""
+    import nbformat
+    nb = nbformat.reads(_read_regular(path, notebooks.MAX_NOTEBOOK_BYTES).decode("utf-8"), as_version=4)
+    index = 0
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code" and not notebooks.is_test_cell(cell):
+            index += 1
+            cell.metadata["autograder_cell"] = index
+    trust_metadata(nb, _release_metadata(course, assignment, notebook))
+    nb, _ = course.run_preprocessors(_sanitizers(course), nb, course.resources(assignment, notebook, student))
+    nbformat.validate(nb)
+    return nb
+
+
+def trust_metadata(nb, release):
+    """Replace every cell's nbgrader metadata by the release's, or drop it; returns what changed.
+
+    ``release`` maps grade_id -> the released cell's nbgrader metadata. The first cell
+    carrying a released grade_id gets exactly that metadata; any other nbgrader metadata
+    (new or duplicated ids, missing ids, other schema versions, other checksums or points)
+    is removed: the gradebook's cells come from the instructor's notebook, never from the
+    submission.
+    """
+    import copy
+    changed, seen = [], set()
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader")
+        if meta is None:
+            continue
+        grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+        if isinstance(grade_id, str) and grade_id in release and grade_id not in seen:
+            seen.add(grade_id)
+            if meta != release[grade_id]:
+                changed.append(f"{grade_id}: metadata restored from the release")
+            cell.metadata["nbgrader"] = copy.deepcopy(release[grade_id])
+        else:
+            del cell.metadata["nbgrader"]
+            changed.append(f"{grade_id!r}: " + ("a second cell with this id" if grade_id in seen else
+                                               "not a cell of the assignment") + "; its nbgrader metadata was removed")
+    return changed
+
+
+_RELEASE_METADATA = {}
+
+
+def _release_metadata(course, assignment, notebook):
+    import nbformat
+    key = (course.root, assignment, notebook)
+    if key not in _RELEASE_METADATA:
+        release = nbformat.reads(_release_json(course, assignment, notebook), as_version=4)
+        _RELEASE_METADATA[key] = {c.metadata.nbgrader["grade_id"]: dict(c.metadata.nbgrader)
+                                  for c in release.cells if "grade_id" in c.metadata.get("nbgrader", {})}
+    return _RELEASE_METADATA[key]
+
+
+def _read_regular(path, limit):
+    """The bytes of a regular file, never through a symbolic link, at most ``limit`` bytes."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise ValueError(f"{path} is not a regular file")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"{path} is larger than {limit} bytes")
+    return data
+
+
+def read_timestamp(folder):
+    """(timestamp or None, note or None) from a submission's ``timestamp.txt``: untrusted text.
+
+    A link, a file that is not small regular text or not a time is ignored with a note;
+    nbgrader itself would stop the whole run on it.
+    """
+    from nbgrader.utils import parse_utc
+    path = os.path.join(folder, "timestamp.txt")
+    if not os.path.lexists(path):
+        return None, None
+    try:
+        text = _read_regular(path, 1000).decode("utf-8").strip()
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        return None, f"timestamp.txt ignored ({getattr(exc, 'strerror', None) or exc}; a link or not a small text file)"
+    if not text:
+        return None, "timestamp.txt is empty; ignored"
+    try:
+        return parse_utc(text), None
+    except (ValueError, OverflowError, TypeError):
+        return None, f"timestamp.txt ignored: {text[:60]!r} is not a time"
+
+
 def _show_result(cell, source, test, course, prefix=""):
     """A hidden-test cell in release form, its output the test's result, its checksum consistent."""
     from nbgrader import utils
     cell.cell_type = "code"
     cell.source = prefix + release_source(course, source)
     cell.outputs = [result_output(test)]
-    if test["status"] != "passed" and test["points"] > 0:
+    if test.status != "passed" and test.points > 0:
         import nbformat
-        cell.outputs.insert(0, nbformat.v4.new_output("stream", name="stdout", text=test["message"] + "\n"))
+        cell.outputs.insert(0, nbformat.v4.new_output("stream", name="stdout", text=test.message + "\n"))
     cell.execution_count = None
     cell.metadata.nbgrader["checksum"] = utils.compute_checksum(cell)
 
@@ -317,7 +408,7 @@ def _restore_missing(nb, source, tests, present, course):
         cell.id = _cell_id(f"restored-{grade_id}", nb)   # deterministic: reruns write the same file
         cell.metadata.update({"deletable": False, "editable": False})
         cell.metadata["nbgrader"] = {"grade": True, "grade_id": grade_id, "locked": True, "solution": False,
-                                     "task": False, "points": tests[grade_id]["max_points"],
+                                     "task": False, "points": tests[grade_id].max_points,
                                      "schema_version": 3}
         _show_result(cell, source.cells[grade_id].source, tests[grade_id], course, prefix=MISSING_CELL_NOTE)
         earlier = set(source.order[:position_in_source])
@@ -396,13 +487,15 @@ def write_submission(course, assignment, student, graded, sources):
         with course.gradebook() as gb, course.quiet_sqlalchemy():
             gb.update_or_create_student(student)
             # None when there is no timestamp.txt: formgrader compares it with submitted/'s
-            timestamp = course.coursedir.get_existing_timestamp(submitted)
+            timestamp, note = read_timestamp(submitted)
+            if note:
+                print(f"warning: {student}: {note}", file=sys.stderr)
             submission = gb.update_or_create_submission(assignment, student, timestamp=timestamp)
             for snb in submission.notebooks:
                 cells = {c.metadata.nbgrader["grade_id"]: c for c in
                          (built[snb.name].cells if snb.name in built else [])
                          if "grade_id" in c.metadata.get("nbgrader", {})}
-                tests = {t["id"]: t for t in graded[snb.name][1]["tests"]} if snb.name in graded else None
+                tests = {t.id: t for t in graded[snb.name][1].tests} if snb.name in graded else None
                 _set_grades(snb, cells, tests, course)
             gb.db.flush()
             for snb in submission.notebooks:
@@ -444,7 +537,7 @@ def _set_grades(snb, cells, tests, course):
             continue
         cell = cells.get(name)
         if name in tests:
-            grade.auto_score = float(tests[name]["points"])
+            grade.auto_score = float(tests[name].points)
         elif cell is not None and utils.is_grade(cell) and utils.is_solution(cell):
             grade.auto_score, _ = utils.determine_grade(cell, course.quiet_log)
         else:
@@ -481,9 +574,13 @@ def _copy_files(course, assignment, submitted, dest, graded, sources):
     source_dir = course.folder(course.coursedir.source_directory, ".", assignment)
     keep = set(course.config.get("Autograde", {}).get("exclude_overwriting", {}).get(assignment, []))
     for folder, skip in ((submitted, set()), (source_dir, keep)):
+        if os.path.islink(folder):
+            continue
         for filename in find_all_files(folder, ignore):
             relative = os.path.relpath(filename, folder)
             if relative in skip or relative.split(os.sep)[0].startswith(".autograder-"):
+                continue
+            if _through_link(folder, relative):   # never follow a link out of the student's folder
                 continue
             target = os.path.join(dest, relative)
             os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -498,14 +595,25 @@ def _copy_files(course, assignment, submitted, dest, graded, sources):
             os.remove(stale)
 
 
+def _through_link(folder, relative):
+    """Whether ``folder/relative`` or any folder on the way to it is a symbolic link."""
+    path = folder
+    for part in relative.split(os.sep):
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            return True
+    return False
+
+
 # ---------------------------------------------------------------------------
 # The command.
 def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, write=write_submission,
         summary=None):
     """Grade every matching submission of ``assignment`` and fill the gradebook.
 
-    Returns ``{"graded": [...], "failed": [...], "results": {student: [engine results]}}``.
-    ``write`` records one submission (tests replace it to simulate a crash).
+    Returns ``{"graded": [...], "failed": [...], "results": {student: [SubmissionResult]}}``.
+    ``write`` records one submission (tests replace it to simulate a crash). Submissions
+    are recorded one by one as they finish; an interruption stops at once and keeps them.
     """
     out = out or sys.stdout
     course = course if isinstance(course, Course) else Course(course)
@@ -523,15 +631,9 @@ def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, wri
     items, pending, graded_nbs = [], {}, {}
     for sid, folder in students.items():
         graded_nbs[sid] = {}
-        pending[sid] = 0
-        for path in sorted(glob.glob(os.path.join(glob.escape(folder), "*.ipynb"))):
-            name = os.path.splitext(os.path.basename(path))[0]
-            if name not in sources:
-                print(f"warning: {sid}: skipping {os.path.basename(path)}, not a notebook of {assignment}",
-                      file=sys.stderr)
-                continue
-            items.append(notebooks.SubmissionFile(pathlib.Path(path), assignment, sid))
-            pending[sid] += 1
+        found = submitted_notebooks(course, assignment, sid, folder, sources)
+        items += found
+        pending[sid] = len(found)
 
     summary = summary if summary is not None else {}
     summary.update({"graded": [], "failed": [], "results": {}})
@@ -543,22 +645,47 @@ def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, wri
     for sid in students:                       # nothing to grade: record zeros now
         if pending[sid] == 0:
             record(sid)
-
-    def done(result):
-        sid = result["student"]
-        name = os.path.splitext(os.path.basename(result["notebook"]))[0]
-        graded_nbs[sid][name] = (result["notebook"], result)
-        pending[sid] -= 1
-        if pending[sid] == 0:
-            record(sid)
-
-    if items:
-        hide = {str(notebooks.course_root()), course.root}
-        db_path = _sqlite_path(course.db_url)
-        if db_path and os.path.dirname(db_path) not in ("", "/"):
-            hide.add(os.path.dirname(db_path))
-        _grade(items, limits or engine.Limits(), jobs, sorted(hide), done)
+    if not items:
+        return summary
+    hide = {str(notebooks.course_root()), course.root}
+    db_path = _sqlite_path(course.db_url)
+    if db_path and os.path.dirname(db_path) not in ("", "/"):
+        hide.add(os.path.dirname(db_path))
+    stream = engine.grade(items, limits or engine.Limits(), jobs=jobs, hide=sorted(hide))
+    try:
+        for index, result in stream:
+            sid, name = items[index].student, items[index].path.stem
+            graded_nbs[sid][name] = (str(items[index].path), result)
+            pending[sid] -= 1
+            if pending[sid] == 0:
+                record(sid)
+    finally:
+        stream.close()                        # Ctrl-C: submissions not started are cancelled
     return summary
+
+
+def submitted_notebooks(course, assignment, student, folder, sources):
+    """The notebooks of one student's folder that are graded, as SubmissionFile items.
+
+    The rule ``grade`` follows too: the notebooks named like the assignment's notebooks;
+    others are skipped with a warning. Symbolic links (the student's folder, or a notebook)
+    are never followed: such a notebook is not gradable and scores 0 with the reason.
+    """
+    items = []
+    link = next((p for p in (os.path.dirname(folder), folder) if os.path.islink(p)), None)
+    for path in sorted(glob.glob(os.path.join(glob.escape(folder), "*.ipynb"))):
+        name = os.path.splitext(os.path.basename(path))[0]
+        if name not in sources:
+            wanted = ", ".join(f"{n}.ipynb" for n in sources)
+            print(f"warning: {student}: skipping {os.path.basename(path)}, not a notebook of {assignment} "
+                  f"(graded: {wanted})", file=sys.stderr)
+            continue
+        problem = None
+        if link or os.path.islink(path):
+            problem = f"{link or path} {notebooks.SYMLINK}"
+            print(f"warning: {student}: {problem}", file=sys.stderr)
+        items.append(notebooks.SubmissionFile(pathlib.Path(path), assignment, student, problem=problem))
+    return items
 
 
 def record_results(summary, sid, graded, *, write, course, assignment, sources, max_score, out):
@@ -568,11 +695,11 @@ def record_results(summary, sid, graded, *, write, course, assignment, sources, 
     """
     results = [r for _, r in graded.values()]
     summary["results"][sid] = results
-    broken = [r for r in results if not engine.was_graded(r)]
+    broken = [r for r in results if r.outcome == "grader_failed"]
     if broken:  # a grade already in the gradebook is worth more than a zero the grader made up
         summary["failed"].append(sid)
         print(f"error: {sid}: not graded, the gradebook keeps what it had: "
-              f"{broken[0]['errors'][0].splitlines()[0]}", file=sys.stderr)
+              f"{broken[0].errors[0].splitlines()[0]}", file=sys.stderr)
         return
     try:
         totals = write(course, assignment, sid, graded, sources)
@@ -581,30 +708,13 @@ def record_results(summary, sid, graded, *, write, course, assignment, sources, 
         print(f"error: {sid}: could not record the submission: {type(exc).__name__}: {exc}", file=sys.stderr)
         return
     summary["graded"].append(sid)
-    score, max_score = totals or (sum(r["score"] for r in results), max_score)
-    failing = sum(t["status"] != "passed" for r in results for t in r["tests"])
+    score, max_score = totals or (sum(r.score for r in results), max_score)
+    failing = sum(t.status != "passed" for r in results for t in r.tests)
     print(f"{sid}: {score:g} / {max_score:g}" + (f" ({failing} tests not passed)" if failing else "")
           + ("" if results else " (no notebook submitted)"), file=out or sys.stdout, flush=True)
     for r in results:
-        for err in r["errors"]:
-            if not CELL_ERROR.match(err):
-                print(f"  note: {err.splitlines()[0]}", file=sys.stderr)
-
-
-def _grade(items, limits, jobs, hide, done):
-    """engine.grade_all, except that an interruption (Ctrl-C, a crash in ``done``) stops at once:
-    submissions not started are cancelled instead of graded and thrown away."""
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-    pool = engine.WorkerPool(limits, hide=hide)
-    executor = ThreadPoolExecutor(max_workers=max(1, jobs))
-    try:
-        pending = {executor.submit(engine._grade_safely, pool, item, limits) for item in items}
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(finished, key=lambda f: str(f.result()["notebook"])):
-                done(future.result())
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        for note in r.notes:
+            print(f"  note: {note.splitlines()[0]}", file=sys.stderr)
 
 
 def _sqlite_path(db_url):
@@ -613,14 +723,13 @@ def _sqlite_path(db_url):
     return None
 
 
-def main(args):
-    """Entry point of ``python -m autograder nbgrader``."""
-    from autograder.cli import limits_from
+def main(args, limits):
+    """Entry point of ``python -m autograder nbgrader`` (``limits``: the engine's, from the command line)."""
     start = datetime.datetime.now()
     summary = {}
     try:
         run(args.assignment, course=args.course, student=args.student, jobs=args.jobs,
-            limits=limits_from(args), summary=summary)
+            limits=limits, summary=summary)
     except CourseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -10,9 +10,11 @@ MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
 
 @dataclasses.dataclass
 class SubmissionFile:
+    """One notebook to grade. ``problem``: why it cannot be graded (it is reported, never run)."""
     path: pathlib.Path
     assignment: str
     student: str = None
+    problem: str = None
 
 
 def load(path):
@@ -89,29 +91,94 @@ def infer_assignment(path, known):
 
 def nbgrader_student(path):
     """Student id when ``path`` is ``.../submitted/<student>/<assignment>/x.ipynb``."""
-    parts = pathlib.Path(path).resolve().parts
+    parts = pathlib.Path(os.path.abspath(path)).parts   # never through a symbolic link
     for i in range(len(parts) - 3, -1, -1):
         if parts[i] in ("submitted", "autograded") and i + 3 < len(parts):
             return parts[i + 1]
     return None
 
 
-def find_submissions(paths, known, assignment=None):
-    """Expand files and folders into :class:`SubmissionFile` items; unknown ones raise."""
+class UsageError(ValueError):
+    """The command was given something that cannot be a submission (a usage error, exit 2)."""
+
+
+SYMLINK = ("is a symbolic link; a submission must be the student's own file (symbolic links "
+           "are never followed)")
+
+
+def notebook_names(assignment, root=None):
+    """The notebook names of an assignment (its source notebooks' names; usually just itself).
+
+    Both ``grade`` and ``nbgrader`` grade, in a student's folder, exactly the notebooks with
+    these names, as nbgrader does; copies such as ``02_oscillator-Copy1.ipynb`` are skipped.
+    """
+    folder = pathlib.Path(root or course_root()) / "source" / assignment
+    names = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
+    return names or [assignment]
+
+
+def _walk(folder):
+    """(notebooks, symbolic links) under ``folder``, never following a link."""
+    found, links = [], []
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d != ".ipynb_checkpoints")
+        for name in sorted(dirs + files):
+            path = pathlib.Path(here) / name
+            if path.is_symlink():
+                links.append(path)
+                if name in dirs:
+                    dirs.remove(name)
+            elif name in files and name.endswith(".ipynb"):
+                found.append(path)
+    return found, links
+
+
+def find_submissions(paths, known, assignment=None, warn=None):
+    """Expand files and folders into :class:`SubmissionFile` items.
+
+    A file named on the command line is graded (``assignment`` or its name tells which
+    assignment). In a folder, a notebook is graded when its name is a notebook of its
+    assignment (inferred from its file or folder name); other notebooks are skipped with a
+    warning (``warn(text)``). Symbolic links are never followed: a linked notebook becomes
+    an item with a ``problem`` (reported as not gradable), a linked folder a warning.
+    Raises :class:`UsageError` for a path that does not exist, a file whose assignment
+    cannot be told, or when nothing at all was found.
+    """
+    warn = warn or (lambda text: None)
     found = []
-    for given in paths:
-        given = pathlib.Path(given)
-        if given.is_dir():
-            files = sorted(p for p in given.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-        elif given.is_file():
-            files = [given]
-        else:
-            raise FileNotFoundError(f"no such file or folder: {given}")
-        for path in files:
+    for given in map(pathlib.Path, paths):
+        if not os.path.lexists(given):
+            raise UsageError(f"no such file or folder: {given}")
+        if given.is_symlink():
+            name = assignment or infer_assignment(given, known)
+            if name is None:
+                raise UsageError(f"{given} {SYMLINK}")
+            found.append(SubmissionFile(given, name, nbgrader_student(given), problem=f"{given} {SYMLINK}"))
+            continue
+        if given.is_file():
+            name = assignment or infer_assignment(given, known)
+            if name is None:
+                raise UsageError(f"cannot tell which assignment {given} is; pass --assignment")
+            found.append(SubmissionFile(given, name, nbgrader_student(given)))
+            continue
+        notebooks, links = _walk(given)
+        for link in links:
+            if link.suffix == ".ipynb" and (assignment or infer_assignment(link, known)):
+                found.append(SubmissionFile(link, assignment or infer_assignment(link, known),
+                                            nbgrader_student(link), problem=f"{link} {SYMLINK}"))
+            else:
+                warn(f"skipped {link}: a symbolic link (never followed)")
+        for path in notebooks:
             name = assignment or infer_assignment(path, known)
             if name is None:
-                raise ValueError(f"cannot tell which assignment {path} is; pass --assignment")
-            found.append(SubmissionFile(path, name, nbgrader_student(path)))
+                warn(f"skipped {path}: cannot tell which assignment it is (pass --assignment)")
+            elif path.stem not in notebook_names(name):
+                wanted = ", ".join(f"{n}.ipynb" for n in notebook_names(name))
+                warn(f"skipped {path}: not a notebook of {name} (graded: {wanted})")
+            else:
+                found.append(SubmissionFile(path, name, nbgrader_student(path)))
+    if not found:
+        raise UsageError(f"no notebooks to grade in {', '.join(map(str, paths))}")
     return found
 
 

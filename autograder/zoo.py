@@ -105,16 +105,16 @@ def write_variant(notebook, extra_source, path, stub=False):
 
 def check_results(mutant, result, max_score):
     """Problems with a mutant's grading (empty list: it is caught as intended)."""
-    by_id = {t["id"]: t for t in result["tests"]}
+    by_id = {t.id: t for t in result.tests}
     problems = []
     if not mutant.catches:
         problems.append("declares no CATCHES")
     for test_id in mutant.catches:
         if test_id not in by_id:
             problems.append(f"CATCHES names unknown test {test_id}")
-        elif by_id[test_id]["status"] == "passed":
+        elif by_id[test_id].status == "passed":
             problems.append(f"test {test_id} passed but should catch it")
-    if result["score"] >= max_score:
+    if result.score >= max_score:
         problems.append("scored full marks")
     return problems
 
@@ -175,12 +175,12 @@ def judge(expected, mutant, result, max_score):
     if expected == "caught":
         return check_results(mutant, result, max_score)
     if expected == "nothing":
-        passed = [t["id"] for t in result["tests"] if t["id"] in mutant.catches and t["status"] == "passed"]
+        passed = [t.id for t in result.tests if t.id in mutant.catches and t.status == "passed"]
         return [f"a function that always raises passed {test_id}" for test_id in passed]
     if expected == "zero":
-        return [] if result["score"] == 0 else [f"stub scored {result['score']:g}"]
-    wrong = [f"{t['id']} {t['status']}: {t['message']}" for t in result["tests"] if t["status"] != "passed"]
-    return wrong + ([] if result["score"] == max_score else ["not full marks"])
+        return [] if result.score == 0 else [f"stub scored {result.score:g}"]
+    wrong = [f"{t.id} {t.status}: {t.message}" for t in result.tests if t.status != "passed"]
+    return wrong + ([] if result.score == max_score else ["not full marks"])
 
 
 def main(assignments, jobs=2):
@@ -199,7 +199,7 @@ def main(assignments, jobs=2):
             for (label, _, mutant, expected), result in zip(plan, results):
                 problems = judge(expected, mutant, result, max_score)
                 failures += bool(problems)
-                failed = [t["id"] for t in result["tests"] if t["status"] != "passed"]
-                print(f"  {'ok ' if not problems else 'BAD'} {label}: {result['score']:g} "
+                failed = [t.id for t in result.tests if t.status != "passed"]
+                print(f"  {'ok ' if not problems else 'BAD'} {label}: {result.score:g} "
                       f"(expected {expected}) failed={failed}" + "".join(f"\n      {p}" for p in problems))
     return 1 if failures else 0

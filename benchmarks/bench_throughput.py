@@ -95,7 +95,7 @@ def main():
             now = time.perf_counter()
             per_item[result["notebook"]] = now - last[0]
             last[0] = now
-        results = engine.grade_all(files, engine.Limits(), jobs=args.jobs, progress=tick)
+        results = [r.to_json() for r in engine.grade_all(files, engine.Limits(), jobs=args.jobs, progress=tick)]
         ours_total = time.perf_counter() - start
 
     mismatches = [(r["student"], r["assignment"], r["score"], scores_nb.get((r["student"], r["assignment"])))

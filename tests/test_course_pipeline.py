@@ -57,6 +57,16 @@ def test_solution_notebook_is_not_stale(assignment):
     assert not any(o.get("output_type") == "error" for c in code for o in c.outputs), "a solution cell raised"
 
 
+def test_rebuilding_an_unchanged_assignment_changes_no_byte(tmp_path):
+    """`python -m autograder build` is reproducible: no widget ids, timings or other noise
+    (checked on the smallest assignment; the others share the code path)."""
+    assignment = ASSIGNMENTS[0]
+    build.build(assignment, ROOT, tmp_path, execute=True)
+    for relative in (f"solutions/{assignment}.ipynb", f"release/{assignment}/{assignment}.ipynb"):
+        assert (tmp_path / relative).read_bytes() == (ROOT / relative).read_bytes(), \
+            f"{relative} differs when rebuilt: stale, or not reproducible"
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_release_contains_no_solution_code_and_no_hidden_tests(assignment):
     text = "\n".join(c.source for c in _release(assignment).cells)
@@ -90,7 +100,8 @@ def test_cli_gives_solutions_full_marks_and_releases_zero():
     results = json.loads(proc.stdout)
     assert len(results) == len(paths)
     for r in results:
-        assert set(r) == {"student", "assignment", "notebook", "score", "max_score", "tests", "errors"}
+        assert set(r) == {"student", "assignment", "notebook", "score", "max_score", "tests", "errors",
+                          "skipped_cells"}
         if "/solutions/" in r["notebook"]:
             assert r["score"] == r["max_score"] > 0, [t for t in r["tests"] if t["status"] != "passed"]
         else:

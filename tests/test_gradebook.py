@@ -420,3 +420,121 @@ def test_usage_errors_exit_2(pristine, tmp_path):
     assert proc.returncode == 2 and "no submissions" in proc.stderr
     proc = _autograder("nbgrader", assignment, "--course", str(tmp_path), cwd=tmp_path, check=False)
     assert proc.returncode == 2 and "nbgrader_config.py" in proc.stderr
+
+
+# ---------------------------------------------------------------------------
+# Hostile submissions: tampered nbgrader metadata, untrusted timestamps, symbolic links.
+def _tampered_submissions(course, assignment):
+    """{student: what was done}: each a correct solution with one thing tampered with."""
+    import copy
+    solution = _solution_notebook(course, assignment)
+    graded_cells = [i for i, c in enumerate(solution.cells) if _meta(c).get("grade")]
+    made = {}
+
+    def save(student, nb, what, extra=None):
+        folder = course / "submitted" / student / assignment
+        folder.mkdir(parents=True)
+        if nb is not None:
+            nbformat.write(nb, str(folder / f"{assignment}.ipynb"))
+        if extra:
+            extra(folder)
+        made[student] = what
+
+    nb = copy.deepcopy(solution)
+    nb.cells.insert(2, nbformat.v4.new_code_cell("extra_points = 1"))
+    nb.cells[2].metadata["nbgrader"] = {"grade": True, "grade_id": "my_own_cell", "points": 100,
+                                        "solution": False, "locked": False, "schema_version": 3}
+    save("newid", nb, "a new grade cell of its own")
+    nb = copy.deepcopy(solution)
+    twin = copy.deepcopy(nb.cells[graded_cells[0]])
+    twin.id = "twin-cell"
+    nb.cells.append(twin)
+    save("dupid", nb, "a duplicated grade_id")
+    nb = copy.deepcopy(solution)
+    for cell in nb.cells:
+        if "checksum" in _meta(cell):
+            cell.metadata.nbgrader["checksum"] = "0" * 32
+        if _meta(cell).get("locked"):
+            cell.metadata.nbgrader["solution"] = True
+    save("checksums", nb, "changed checksums and flags")
+    nb = copy.deepcopy(solution)
+    for cell in nb.cells:
+        if "nbgrader" in cell.metadata:
+            cell.metadata.nbgrader["schema_version"] = 1
+    save("schema", nb, "an old schema version")
+    nb = copy.deepcopy(solution)
+    del nb.cells[graded_cells[0]].metadata.nbgrader["grade_id"]
+    save("noid", nb, "a grade cell without grade_id")
+    save("badtime", copy.deepcopy(solution), "a timestamp that is not a time",
+         lambda f: (f / "timestamp.txt").write_text("yesterday, I promise"))
+    save("linktime", copy.deepcopy(solution), "timestamp.txt linked to a host file",
+         lambda f: (f / "timestamp.txt").symlink_to("/etc/hostname"))
+    save("linker", None, "the notebook linked to the instructor's source notebook",
+         lambda f: (f / f"{assignment}.ipynb").symlink_to(course / "source" / assignment / f"{assignment}.ipynb"))
+    (course / "submitted" / "alias").symlink_to(course / "submitted" / "newid")
+    made["alias"] = "a student folder linked to another student's"
+    return made
+
+
+@pytest.fixture(scope="module")
+def tampered(tmp_path_factory):
+    assignment = ASSIGNMENTS[0]
+    course = tmp_path_factory.mktemp("tampered")
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copytree(SOURCE / assignment, course / "source" / assignment)
+    _nbgrader("generate_assignment", assignment, "--force", cwd=course)
+    made = _tampered_submissions(course, assignment)
+    proc = _autograder("nbgrader", assignment, "--course", str(course), "--jobs", "2", cwd=course, check=False)
+    return assignment, course, made, proc
+
+
+@pytest.mark.xdist_group("gradebook-tampered")
+def test_every_tampered_submission_is_graded_and_recorded(tampered):
+    assignment, course, made, proc = tampered
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    grades = _grades(course, assignment)
+    max_score = harness.load(assignment).max_score
+    for student in ("newid", "dupid", "checksums", "schema", "noid", "badtime", "linktime"):
+        assert grades[student]["score"] == pytest.approx(max_score), (student, made[student], proc.stderr[-2000:])
+        assert set(grades[student]["cells"]) == {t.id for t in harness.load(assignment).tests}
+    assert grades["badtime"]["timestamp"] is None and grades["linktime"]["timestamp"] is None
+    assert "timestamp.txt ignored" in proc.stderr
+    autograded = json.dumps(_autograded(course, "newid", assignment))
+    assert "my_own_cell" not in autograded
+
+
+@pytest.mark.xdist_group("gradebook-tampered")
+def test_symbolic_links_earn_nothing_and_leak_nothing(tampered):
+    assignment, course, made, proc = tampered
+    grades = _grades(course, assignment)
+    assert grades["linker"]["score"] == 0
+    assert "symbolic link" in proc.stderr
+    nb = _autograded(course, "linker", assignment)
+    text = json.dumps(nb)
+    source = nbformat.read(str(course / "source" / assignment / f"{assignment}.ipynb"), as_version=4)
+    for cell in source.cells:
+        for region in re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S):
+            for line in region.splitlines():
+                if len(line.strip()) > 25:
+                    assert json.dumps(line.strip())[1:-1] not in text, line
+    assert "symbolic link" in nb.cells[0].source
+    # a linked student folder is not graded as that student's
+    assert "alias" not in grades or grades["alias"]["score"] == 0
+    assert not (course / "autograded" / "linktime" / assignment / "timestamp.txt").exists()
+
+
+@pytest.mark.xdist_group("gradebook-tampered")
+def test_grade_refuses_symbolic_links_with_a_clear_message(tampered, tmp_path):
+    assignment, course, _, _ = tampered
+    target = course / "source" / assignment / f"{assignment}.ipynb"
+    link = tmp_path / f"{assignment}.ipynb"
+    link.symlink_to(target)
+    proc = _autograder("grade", str(link), "--json", "-", cwd=ROOT, check=False)
+    assert proc.returncode == 1, proc.stderr
+    [result] = json.loads(proc.stdout)
+    assert result["score"] == 0 and "symbolic link" in result["errors"][0]
+    proc = _autograder("grade", str(course / "submitted"), "--json", "-", cwd=ROOT, check=False)
+    results = {r["student"]: r for r in json.loads(proc.stdout)}
+    assert proc.returncode == 1 and results["linker"]["score"] == 0
+    assert "alias" not in results and "skipped" in proc.stderr
+    assert results["newid"]["score"] == results["newid"]["max_score"] > 0

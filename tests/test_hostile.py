@@ -61,7 +61,7 @@ REQUIRED_THREATS = [  # (what the brief asks to cover, a substring of some attac
     ("os._exit", "os_exit"), ("sys.exit", "sys_exit"), ("KeyboardInterrupt", "keyboard_interrupt"),
     ("megabytes of output", "megabytes"), ("threads and children left running", "threads_and_children"),
     ("function sleeping forever", "sleeps_forever"), ("10**9-element tensor", "huge_tensor"),
-    ("garbage in the result pipe", "pipe_garbage"),
+    ("garbage in the result pipe", "pipe_garbage"), ("inherited descriptors", "inherited_descriptors"),
 ]
 
 
@@ -298,7 +298,7 @@ def run(tmp_path_factory):
         before = snapshot(ROOT)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.monotonic()
-        results = engine.grade_all(items, LIMITS, jobs=2, hide=[str(ROOT), str(subs)])
+        results = [r.to_json() for r in engine.grade_all(items, LIMITS, jobs=2, hide=[str(ROOT), str(subs)])]
         info["seconds"] = time.monotonic() - started
         info["rss_growth_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
         info["results"] = dict(zip(names, results))
@@ -317,7 +317,7 @@ def run(tmp_path_factory):
         info["decoy_after"] = {d: (pathlib.Path(d).stat().st_mtime_ns, pathlib.Path(d).read_text())
                                if os.path.exists(d) else None for d in info["decoys"]}
         info["contacts"] = list(info["listeners"].contacts)
-        info["honest_alone"] = engine.grade_all([items[0]], LIMITS, jobs=1, hide=[str(ROOT), str(subs)])[0]
+        info["honest_alone"] = engine.grade_all([items[0]], LIMITS, jobs=1, hide=[str(ROOT), str(subs)])[0].to_json()
         yield info
     finally:
         info["listeners"].close()

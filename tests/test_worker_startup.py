@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from autograder import cli, engine, gradebook, notebooks
+from autograder import cli, engine, gradebook, notebooks, results
 from autograder.worker import namespaces
 
 ROOT = notebooks.course_root()
@@ -63,22 +63,42 @@ def test_a_worker_that_cannot_start_is_reported_as_not_graded(tmp_path):
     pool.settings["workdir_root"] = str(tmp_path / "missing")
     item = notebooks.SubmissionFile(SOLUTION, "01_gain", "s1")
     result = engine._grade_safely(pool, item, limits)
-    assert not engine.was_graded(result)
-    assert result["errors"][0].startswith("grading failed: no worker could be started"), result["errors"]
-    assert "FileNotFoundError" in result["errors"][0], result["errors"][0][-1500:]
-    assert result["tests"] == [] and result["score"] == 0
+    assert result.outcome == results.GRADER_FAILED
+    assert result.errors[0].startswith("grading failed: no worker could be started"), result.errors
+    assert "FileNotFoundError" in result.errors[0], result.errors[0][-1500:]
+    assert result.tests == [] and result.score == 0
     # The student's first cell is not blamed for the grader's failure.
-    assert not any(e.startswith("cell ") for e in result["errors"]), result["errors"]
+    assert result.cell_errors == [], result.errors
+
+
+def _failed(item):
+    return results.SubmissionResult(item.student, item.assignment, str(item.path),
+                                    notes=["grading failed: no worker could be started"],
+                                    outcome=results.GRADER_FAILED)
 
 
 def test_cli_exits_with_status_one_when_a_submission_was_not_graded(monkeypatch, tmp_path, capsys):
-    failed = {"student": None, "assignment": "01_gain", "notebook": str(SOLUTION), "score": 0.0,
-              "max_score": 0.0, "tests": [], "errors": [f"{engine.NOT_GRADED}: no worker could be started"]}
-    monkeypatch.setattr(engine, "grade_all", lambda items, *args, **kwargs: [dict(failed) for _ in items])
+    monkeypatch.setattr(engine, "grade_all", lambda items, *args, **kwargs: [_failed(i) for i in items])
     status = cli.main(["grade", str(SOLUTION), "--json", str(tmp_path / "out.json")])
     assert status == 1
-    assert "was not graded" in capsys.readouterr().err
-    assert json.loads((tmp_path / "out.json").read_text())[0]["errors"] == failed["errors"]
+    assert "NOT GRADED" in capsys.readouterr().out
+    assert json.loads((tmp_path / "out.json").read_text())[0]["errors"] == [
+        "grading failed: no worker could be started"]
+
+
+def test_a_pool_that_never_started_a_worker_fails_every_submission_at_once(tmp_path):
+    """After one submission's retries, the others are reported within a second, not retried each."""
+    import time
+    limits = engine.Limits(max_restarts=1)
+    pool = engine.WorkerPool(limits)
+    pool.settings["workdir_root"] = str(tmp_path / "missing")
+    items = [notebooks.SubmissionFile(SOLUTION, "01_gain", f"s{i}") for i in range(4)]
+    first = engine._grade_safely(pool, items[0], limits)
+    start = time.monotonic()
+    rest = [engine._grade_safely(pool, item, limits) for item in items[1:]]
+    assert time.monotonic() - start < 1.0
+    assert all(r.outcome == results.GRADER_FAILED for r in [first, *rest])
+    assert {r.errors[0] for r in rest} == {first.errors[0]}
 
 
 def test_an_honest_submission_is_graded_with_exit_status_zero(tmp_path):
@@ -87,17 +107,15 @@ def test_an_honest_submission_is_graded_with_exit_status_zero(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     result = json.loads(out.read_text())[0]
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert engine.was_graded(result) and result["score"] == result["max_score"] > 0
+    assert result["errors"] == [] and result["score"] == result["max_score"] > 0
 
 
 def test_gradebook_path_keeps_what_it_had_for_a_submission_that_was_not_graded(capsys):
     """``record`` must not write the made-up zero of a failed grading over an earlier grade."""
     written = []
     summary = {"graded": [], "failed": [], "results": {}}
-    failed = {"student": "s1", "assignment": "01_gain", "notebook": "/x/s1/01_gain/01_gain.ipynb",
-              "score": 0.0, "max_score": 0.0, "tests": [],
-              "errors": [f"{engine.NOT_GRADED}: no worker could be started (3 attempts); last: ..."]}
-    gradebook.record_results(summary, "s1", {"01_gain": (failed["notebook"], failed)},
+    failed = _failed(notebooks.SubmissionFile("/x/s1/01_gain/01_gain.ipynb", "01_gain", "s1"))
+    gradebook.record_results(summary, "s1", {"01_gain": (failed.notebook, failed)},
                              write=lambda *args: written.append(args), course=None, assignment="01_gain",
                              sources=None, max_score=41.0, out=None)
     assert written == []
@@ -128,3 +146,21 @@ def test_workers_do_not_import_the_grading_script_again(tmp_path):
     assert proc.returncode == 0 and "spawned" in proc.stdout, proc.stderr[-2000:]
     lines = log.read_text().splitlines()
     assert lines == [f"imported in {lines[0].split()[-1]}"], lines
+
+
+def test_a_fork_server_that_died_is_replaced_and_grading_goes_on():
+    """Whatever kills the fork server between two submissions, the next worker still starts."""
+    import signal
+    import time
+    from multiprocessing import forkserver
+    pool = engine.WorkerPool(engine.Limits())
+    pool.spawn().close()
+    old = forkserver._forkserver._forkserver_pid
+    os.kill(old, signal.SIGKILL)
+    time.sleep(0.2)
+    handle = pool.spawn()
+    try:
+        assert handle.request({"op": "ping"}, 10).get("ok") is True
+    finally:
+        handle.close()
+    assert forkserver._forkserver._forkserver_pid not in (None, old)

@@ -5,10 +5,10 @@ Kept apart from ``runtime`` because the nbgrader in-kernel path imports
 """
 import os
 
-from autograder.worker.sandbox import SINGLE_THREAD_ENV
+from autograder.worker.sandbox import WORKER_ENV
 
-# Set before NumPy's OpenBLAS and torch's OpenMP load; workers inherit it from the fork server.
-os.environ.update(SINGLE_THREAD_ENV)
+# Set before NumPy's OpenBLAS, torch's OpenMP and any GPU runtime load; workers inherit it.
+os.environ.update(WORKER_ENV)
 
 import matplotlib  # noqa: E402
 
@@ -45,3 +45,5 @@ def _warm_up():
 
 
 _warm_up()
+# No GPU may be initialised here: forked workers could not use autograd after that.
+assert not torch.cuda.is_initialized(), "the fork server initialised CUDA"

@@ -381,6 +381,7 @@ def worker_main(conn, settings):
     from autograder.worker import sandbox
     try:
         sandbox.enter(settings)
+        sandbox.close_inherited_fds(keep=[conn.fileno()])
         torch.set_num_threads(1)
         for name in [m for m in sys.modules if m == "autograder" or m.startswith("autograder.")]:
             del sys.modules[name]  # running code keeps its globals; student imports must fail

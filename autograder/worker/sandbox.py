@@ -16,12 +16,31 @@ MiB = 1024 * 1024
 # One thread per worker: the pool runs one worker per core, and extra BLAS/OpenMP threads
 # (which spin while they wait) would only fight the other workers for the cores.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# Grading is CPU-only whatever torch build is installed: with a GPU visible, a CUDA build's
+# first backward pass starts autograd's device threads in the fork server, and forked workers
+# can then no longer use autograd. Set before torch is imported there (``preload``).
+NO_DEVICES_ENV = {"CUDA_VISIBLE_DEVICES": "", "HIP_VISIBLE_DEVICES": "", "ROCR_VISIBLE_DEVICES": ""}
+WORKER_ENV = {**SINGLE_THREAD_ENV, **NO_DEVICES_ENV}
+
+
+def address_space_bytes():
+    """This process's mapped address space now (VmSize), or 0 where /proc cannot tell."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def set_limits(settings):
-    """Resource limits from ``settings`` (missing keys keep the defaults)."""
+    """Resource limits from ``settings`` (missing keys keep the defaults).
+
+    ``memory_mb`` is what a worker may add to the address space it has when its limits are
+    set: a CUDA build of torch maps 12-16 GB of libraries without using that memory, and an
+    absolute limit would leave such a worker no room at all.
+    """
     limits = {
-        resource.RLIMIT_AS: settings.get("memory_mb", 4096) * MiB,
+        resource.RLIMIT_AS: address_space_bytes() + settings.get("memory_mb", 4096) * MiB,
         resource.RLIMIT_CPU: settings.get("cpu_seconds", 900),
         resource.RLIMIT_FSIZE: settings.get("file_size_mb", 64) * MiB,
         resource.RLIMIT_NOFILE: 256,
@@ -103,7 +122,7 @@ def scrub_environment(workdir):
             del os.environ[key]
     os.environ.update({"HOME": workdir, "TMPDIR": workdir, "IPYTHONDIR": os.path.join(workdir, ".ipython"),
                        "MPLCONFIGDIR": os.path.join(workdir, ".mpl"), "MPLBACKEND": "Agg",
-                       **SINGLE_THREAD_ENV})
+                       **WORKER_ENV})
 
 
 def detach_resource_tracker():
@@ -118,6 +137,28 @@ def silence_standard_fds():
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
     os.close(devnull)
+
+
+def close_inherited_fds(keep):
+    """Close every descriptor but 0-2 and ``keep`` (the worker's own pipe to the grader).
+
+    A forked worker inherits descriptors of grader-side helpers: the fork server's liveness
+    pipe (writing to it crashes the fork server) and multiprocessing's resource tracker pipe
+    (a forged REGISTER line makes the grader's tracker unlink host shared memory at exit).
+    """
+    keep = sorted({fd for fd in keep if fd > 2})
+    low = 3
+    for fd in keep:
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 65536)
+    from multiprocessing import forkserver, resource_tracker
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    if tracker is not None and hasattr(tracker, "_fd"):
+        tracker._fd = None   # closed above; nothing here may write to a reused number
+    server = getattr(forkserver, "_forkserver", None)
+    if server is not None and hasattr(server, "_forkserver_alive_fd"):
+        server._forkserver_alive_fd = None
 
 
 def enter(settings):

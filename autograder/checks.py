@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 
+from autograder import wire
 from autograder.harness import StudentError, TestFailure
 
 # Tolerances by dtype, from the rounding of a few dozen accumulated operations.
@@ -41,20 +42,25 @@ def assert_close(actual, expected, what, rtol=1e-4, atol=1e-5, unit="", hint="")
     expected = np.asarray(expected)
     actual = as_array(actual, what, expected.shape, hint=hint)
     if not np.all(np.isfinite(actual)):
-        bad = np.argwhere(~np.isfinite(actual))[0]
-        fail(f"{what} contains NaN or inf (first at index {tuple(int(i) for i in bad)}).",
+        where = "" if actual.ndim == 0 else \
+            f" (first at index {tuple(int(i) for i in np.argwhere(~np.isfinite(actual))[0])})"
+        fail(f"{what} is NaN or inf{where}." if actual.ndim == 0 else f"{what} contains NaN or inf{where}.",
              hint or "Look for a division by zero or a log/sqrt of zero; make it eps-safe.")
     a = actual.astype(np.complex128 if np.iscomplexobj(actual) else np.float64)
     err = np.abs(a - expected)
     bound = atol + rtol * np.abs(expected)
     if np.all(err <= bound):
         return
-    where = np.unravel_index(int(np.argmax(err - bound)), err.shape) if err.ndim else ()
     u = f" {unit}" if unit else ""
+    tolerance = f"{float(np.max(atol)):g} + {float(np.max(rtol)):g}*|expected|"
+    if err.ndim == 0:
+        fail(f"{what} does not match the reference: got {_fmt(a)}{u}, expected {_fmt(expected)}{u} "
+             f"(error {_fmt(err)}{u}, tolerance {tolerance}).", hint)
+    where = np.unravel_index(int(np.argmax(err - bound)), err.shape)
     fail(f"{what} does not match the reference: at index {tuple(int(i) for i in where)} "
          f"got {_fmt(a[where])}{u}, expected {_fmt(expected[where])}{u} "
          f"(largest error {_fmt(err.max())}{u}, {int(np.sum(err > bound))} of {err.size} values "
-         f"outside the tolerance {float(np.max(atol)):g} + {float(np.max(rtol)):g}*|expected|).", hint)
+         f"outside the tolerance {tolerance}).", hint)
 
 
 def _fmt(x):
@@ -66,10 +72,10 @@ def _fmt(x):
 
 def as_dict(value, what, keys):
     """Validate a returned ``dict`` (plain data ``{"__dict__": {...}}``) holding at least ``keys``."""
-    if not (isinstance(value, dict) and isinstance(value.get("__dict__"), dict)):
+    if not (isinstance(value, dict) and isinstance(value.get(wire.DICT), dict)):
         kind = value.get("__module__") or value.get("__object__") if isinstance(value, dict) else type(value).__name__
         fail(f"{what} should be a dict, but it is {kind!r}.", "Return a dict with string keys.")
-    found = value["__dict__"]
+    found = value[wire.DICT]
     missing = [k for k in keys if k not in found]
     if missing:
         fail(f"{what} has no key {missing[0]!r} (keys: {sorted(found)}).", f"Return every one of {list(keys)}.")
@@ -91,6 +97,9 @@ def assert_scalar(value, what):
 def assert_grads_close(result, expected, names, function, rtol=1e-4, atol=1e-6, hint=""):
     """Compare the gradients of every ``Diff`` input with an oracle's."""
     grads = result.grads if isinstance(result.grads, list) else []
+    if isinstance(result.meta, dict) and result.meta.get("type") == "ndarray":
+        fail(f"{function} returned a numpy array, so no gradient can reach `{names[0]}`.",
+             "Compute with torch operations and return a torch.Tensor.")
     for i, (name, exp) in enumerate(zip(names, expected)):
         got = grads[i] if i < len(grads) else None
         if got is None:

@@ -451,7 +451,7 @@ def grade_notebook(pool, item, limits):
         session.start()
         submission = harness.Submission(session, provided_files=sorted(files))
         for test in registry.tests:
-            result.tests.append(_run_one(test, submission, session, result.notes))
+            result.tests.append(_run_one(test, submission, session, result.notes, registry))
     finally:
         session.close()
     result.cell_errors = session.cell_errors
@@ -459,14 +459,14 @@ def grade_notebook(pool, item, limits):
     return result
 
 
-def _run_one(test, submission, session, notes):
+def _run_one(test, submission, session, notes, registry):
     entry = results.TestResult(test.id, test.function, 0.0, test.points, "error")
     if session.remaining() <= 0:
         entry.status, entry.message = "timeout", "the time for this submission ran out before this test"
         return entry
     session.test_deadline = time.monotonic() + (session.limits.test_timeout or test.timeout)
     try:
-        status, message, points = harness.run_test(test, submission)
+        status, message, points = harness.run_test(test, submission, registry)
     except SandboxError:
         raise  # the whole submission is reported as not graded, never half graded
     except Exception:  # noqa: BLE001 - a grader bug must not cost the whole run

@@ -34,11 +34,27 @@ class StudentError(Exception):
         self.function, self.error = function, error
         kind, message = error.get("type", "Exception"), error.get("message", "")
         hint = ""
-        if kind == "NotImplementedError":
+        if is_stub(error):
             hint = " It looks like the exercise has not been attempted yet."
+        elif kind == "NotImplementedError":
+            hint = (" A library function does not support what it was given here (look at the shapes, "
+                    "dtypes and modes it was called with).")
         elif kind == "NameError":
             hint = " Check that the notebook defines it with exactly this name and that its cell runs."
-        super().__init__(f"{function} raised {kind}: {message}.{hint}")
+        text = f"{function} raised {kind}: {message}" if message else f"{function} raised {kind}"
+        super().__init__(f"{text}.{hint}")
+
+
+def is_stub(error):
+    """A release stub's own ``raise NotImplementedError()``: no message, raised from notebook code.
+
+    A NotImplementedError with a message, or raised inside a library (torch says "not
+    implemented" for unsupported modes and shapes), is a real error of attempted code.
+    """
+    if error.get("type") != "NotImplementedError" or error.get("message"):
+        return False
+    frames = [line for line in str(error.get("traceback", "")).splitlines() if line.strip().startswith("File ")]
+    return not frames or "site-packages" not in frames[-1]
 
 
 @dataclasses.dataclass
@@ -60,31 +76,31 @@ class WorkerLost(Exception):
 # Argument markers.
 def Diff(array):
     """A differentiable input: becomes a leaf tensor with ``requires_grad=True``."""
-    return {"__diff__": np.asarray(array)}
+    return {wire.DIFF: np.asarray(array)}
 
 
 def Ref(name):
     """An object of the student's namespace, by name (e.g. their loss function)."""
-    return {"__ref__": name}
+    return {wire.REF: name}
 
 
 def New(cls_name, *args, **kwargs):
     """An instance of a student's class, built in the worker."""
-    return {"__new__": Ref(cls_name), "args": list(args), "kwargs": kwargs}
+    return {wire.NEW: Ref(cls_name), "args": list(args), "kwargs": kwargs}
 
 
 def Attr(target, name):
     """Attribute ``name`` of a target built in the worker."""
-    return {"__attr__": target, "name": name}
+    return {wire.ATTR: target, "name": name}
 
 
 def Lib(name, **kwargs):
     """A helper callable from ``autograder.worker.runtime.LIBRARY``."""
-    return {"__lib__": name, "kwargs": kwargs}
+    return {wire.LIB: name, "kwargs": kwargs}
 
 
 def Tuple(*items):
-    return {"__tuple__": list(items)}
+    return {wire.TUPLE: list(items)}
 
 
 @dataclasses.dataclass
@@ -110,6 +126,9 @@ class Submission:
     def __init__(self, backend, provided_files=()):
         self._backend = backend
         self.provided_files = list(provided_files)
+        self.notes = set()   # things a test's message should mention whatever its outcome
+        self.failed = set()  # graded functions that failed one of their own tests so far
+        self.substitute = None  # {"names": [...], "core": [...]} while a dependent is tested
 
     def call(self, target, *args, cotangent=None, param_grads=False, second_order=None,
              return_inputs=False, expect_error=False, timeout=None, **kwargs):
@@ -131,6 +150,7 @@ class Submission:
         """
         spec = Ref(target) if isinstance(target, str) else target
         request = {"op": "call", "target": spec, "args": list(args), "kwargs": kwargs,
+                   "substitute": self.substitute,
                    "cotangent": None if cotangent is None else np.asarray(cotangent),
                    "param_grads": param_grads, "return_inputs": return_inputs,
                    "second_order": None if second_order is None else
@@ -144,11 +164,17 @@ class Submission:
             error = response.get("error") if isinstance(response.get("error"), dict) else {}
             if response.get("timeout"):
                 raise WorkerLost("timeout", f"{_name(target)} did not return in time: {error.get('message', '')}")
+            if error.get("type") == "OutputShapeError":
+                raise TestFailure(f"{error.get('message', '')} (the output of {_name(target)}).")
             if expect_error:
                 return CallResult(value=None, meta={}, error=error)
             raise StudentError(_name(target), error)
         fields = {f.name for f in dataclasses.fields(CallResult)}
-        return CallResult(**{k: v for k, v in response.items() if k in fields and k != "error"})
+        result = CallResult(**{k: v for k, v in response.items() if k in fields and k != "error"})
+        if isinstance(result.meta, dict) and result.meta.get("type") == "ndarray":
+            self.notes.add(f"{_name(target)} returned a numpy array; the exercise asks for a torch.Tensor "
+                           "(gradients cannot flow through numpy).")
+        return result
 
     def kind(self, name):
         """'function', 'class', 'other' or 'missing'."""
@@ -159,10 +185,10 @@ class Submission:
 def _name(target):
     if isinstance(target, str):
         return f"{target}()"
-    if isinstance(target, dict) and "__new__" in target:
-        return f"{target['__new__'].get('__ref__', '?')}(...)"
-    if isinstance(target, dict) and "__attr__" in target:
-        return f"{_name(target['__attr__'])}.{target['name']}"
+    if isinstance(target, dict) and wire.NEW in target:
+        return f"{target[wire.NEW].get(wire.REF, '?')}(...)"
+    if isinstance(target, dict) and wire.ATTR in target:
+        return f"{_name(target[wire.ATTR])}.{target['name']}"
     return "the function"
 
 
@@ -261,13 +287,59 @@ def load(assignment):
     return assignments.load(assignment)
 
 
-def run_test(test, submission):
+def run_test(test, submission, registry=None):
     """Run one registered test; returns (status, message, points).
+
+    With the ``registry``, tests of a function whose dependencies (``registry.depends``)
+    failed earlier tests of this submission run with trusted dependencies in their place.
 
     A test passes by returning None, fails by raising :class:`TestFailure`, and gives
     partial credit by returning :class:`Partial` (status "passed" with full points only at
     fraction 1, else "failed" with the fraction's points and its message).
     """
+    submission.notes = set()
+    failing = sorted(_dependencies(registry, test.function) & submission.failed) if registry else []
+    submission.substitute = None
+    if failing:
+        submission.substitute = {"names": failing, "core": reference_core(registry.name)}
+        names = ", ".join(f"`{name}`" for name in failing)
+        submission.notes.add(f"(Note: {names} failed {'its' if len(failing) == 1 else 'their'} own tests, so "
+                             f"`{test.function}` was tested with a correct {names} in its place: this "
+                             f"test grades `{test.function}` alone.)")
+    try:
+        status, message, points = _run(test, submission)
+    finally:
+        submission.substitute = None
+    if status != "passed":
+        submission.failed.add(test.function)
+    if submission.notes:
+        message = " ".join([message, *sorted(submission.notes)]).strip()
+    return status, message, points
+
+
+def _dependencies(registry, function):
+    """Every graded function ``function`` calls, directly or through others."""
+    found, todo = set(), list(registry.depends.get(function, []))
+    while todo:
+        name = todo.pop()
+        if name not in found and name != function:
+            found.add(name)
+            todo += registry.depends.get(name, [])
+    return found
+
+
+_CORES = {}
+
+
+def reference_core(assignment):
+    """The source notebook's graded core (cached): see :func:`autograder.notebooks.reference_core`."""
+    if assignment not in _CORES:
+        from autograder import notebooks
+        _CORES[assignment] = notebooks.reference_core(assignment)
+    return _CORES[assignment]
+
+
+def _run(test, submission):
     try:
         outcome = test.run(submission)
     except TestFailure as exc:

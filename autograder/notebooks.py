@@ -74,6 +74,29 @@ def student_code_cells(nb):
             if c.get("cell_type") == "code" and not is_test_cell(c)]
 
 
+def is_core_cell(cell, first):
+    """The graded core of a notebook: its first code cell (the imports), answer cells, ``support`` cells."""
+    meta = cell.get("metadata", {})
+    return cell.get("cell_type") == "code" and not is_test_cell(cell) and (
+        first or meta.get("nbgrader", {}).get("solution") or "support" in meta.get("tags", []))
+
+
+def core_cells(nb):
+    """The cells of :func:`is_core_cell`, in order (dicts as in the notebook)."""
+    code = [c for c in nb["cells"] if c.get("cell_type") == "code" and not is_test_cell(c)]
+    return [c for i, c in enumerate(code) if is_core_cell(c, i == 0)]
+
+
+def reference_core(assignment, root=None):
+    """Sources of the source notebook's graded core: what defines the reference functions.
+
+    Used to put a trusted implementation of a graded function in place of a student's
+    failing one while its dependents are tested (never as an oracle).
+    """
+    path = pathlib.Path(root or course_root()) / "source" / assignment / f"{assignment}.ipynb"
+    return [source_of(c) for c in core_cells(load(path))]
+
+
 def infer_assignment(path, known):
     """The assignment a notebook belongs to, from its file or folder name."""
     path = pathlib.Path(path)

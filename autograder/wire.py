@@ -24,6 +24,17 @@ MAX_HEADER_BYTES = 8 * 1024 * 1024
 MAX_BUFFERS = 1 << 18
 
 
+# Markers of call arguments, written by the trusted side (``harness``) and read by the worker
+# (``worker.runtime``): a dict with one of these keys stands for something built in the worker.
+DIFF = "__diff__"     # {DIFF: array}: a leaf tensor that requires grad (its gradient comes back)
+REF = "__ref__"       # {REF: name}: an object of the student's namespace
+NEW = "__new__"       # {NEW: target spec, "args": [...], "kwargs": {...}}: an instance built there
+ATTR = "__attr__"     # {ATTR: target spec, "name": str}: an attribute of a target
+LIB = "__lib__"       # {LIB: name, "kwargs": {...}}: a helper from the worker's LIBRARY
+TUPLE = "__tuple__"   # {TUPLE: [...]}: a tuple of arguments
+DICT = "__dict__"     # {DICT: {...}}: a dict the student's code returned
+
+
 class WireError(ValueError):
     """A message that does not follow the format."""
 

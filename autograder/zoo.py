@@ -49,15 +49,7 @@ def load_mutants(assignment, kind=MUTANTS):
 
 def core_cells(notebook):
     """The first code cell, answer cells and ``support`` cells of a notebook, in order."""
-    cells, first = [], True
-    for cell in notebook["cells"]:
-        if cell.get("cell_type") != "code" or notebooks.is_test_cell(cell):
-            continue
-        meta = cell.get("metadata", {})
-        if first or meta.get("nbgrader", {}).get("solution") or "support" in meta.get("tags", []):
-            cells.append(nbformat.from_dict(cell))
-        first = False
-    return cells
+    return [nbformat.from_dict(c) for c in notebooks.core_cells(notebook)]
 
 
 def stub_source(source):
@@ -116,6 +108,11 @@ def check_results(mutant, result, max_score):
             problems.append(f"test {test_id} passed but should catch it")
     if result.score >= max_score:
         problems.append("scored full marks")
+    # One bug, one penalty: the tests of other graded functions pass (a function that calls the
+    # mutated one is tested with a trusted version of it: declare it in Assignment(depends=...)).
+    leaked = [t.id for t in result.tests if t.status != "passed" and t.function != mutant.function]
+    if leaked:
+        problems.append(f"tests of other functions failed too: {leaked}")
     return problems
 
 

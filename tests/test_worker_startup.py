@@ -164,3 +164,36 @@ def test_a_fork_server_that_died_is_replaced_and_grading_goes_on():
     finally:
         handle.close()
     assert forkserver._forkserver._forkserver_pid not in (None, old)
+
+
+def test_a_grader_whose_libraries_reserve_12_gb_of_address_space_grades_correct_work_fully(tmp_path):
+    """A CUDA build of torch maps 12-16 GB of address space at import without using it. With an
+    absolute address-space limit, correct solutions lost points ("can't allocate memory");
+    the limit now counts from what a worker already has. Reproduced without a GPU: a
+    sitecustomize that reserves 12 GB (PROT_NONE, no memory used) when the interpreter starts.
+    """
+    (tmp_path / "sitecustomize.py").write_text(
+        "import mmap\n"
+        "_RESERVED = mmap.mmap(-1, 12 * 1024 ** 3, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS, prot=0)\n")
+    solution = ROOT / "solutions" / "02_oscillator.ipynb"
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-m", "autograder", "grade", str(solution), "--json", "-"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [result] = json.loads(proc.stdout)
+    assert result["score"] == result["max_score"] > 0, [t for t in result["tests"] if t["status"] != "passed"]
+    assert result["errors"] == []
+
+
+def test_no_gpu_is_visible_to_workers_whatever_the_install():
+    """Grading is CPU-only: the fork server hides every GPU before torch is imported there."""
+    pool = engine.WorkerPool(engine.Limits())
+    handle = pool.spawn()
+    try:
+        answer = handle.request({"op": "run_cell", "source": "import os, torch\n"
+                                 "assert os.environ.get('CUDA_VISIBLE_DEVICES') == ''\n"
+                                 "assert not torch.cuda.is_available()\n"
+                                 "assert not torch.cuda.is_initialized()\n"}, 60)
+        assert answer.get("ok"), answer
+    finally:
+        handle.close()

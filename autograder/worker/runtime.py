@@ -2,7 +2,7 @@
 
 Requests and responses are plain data (``autograder.wire``). A call request
 names a target in the student namespace, arguments (arrays become tensors,
-``{"__diff__": array}`` becomes a leaf that requires grad), an optional
+``{wire.DIFF: array}`` becomes a leaf that requires grad), an optional
 cotangent for a vector-Jacobian product, and what to send back. The same
 :class:`Executor` serves the isolated worker process and, for nbgrader's
 in-kernel path, the student's own kernel.
@@ -24,6 +24,10 @@ TEXT_LIMIT = 4000
 # (noise, random initialisation) is graded the same way every time, whatever ran before.
 CALL_SEED = 20260115
 SETUP_FAILED = 70  # exit status of a worker whose sandbox or shell could not be set up
+
+
+class OutputShapeError(Exception):
+    """The output cannot take the requested cotangent (the trusted side reports a wrong shape)."""
 
 
 class CallTimeout(BaseException):
@@ -100,7 +104,7 @@ def to_plain(value, depth=0):
     if isinstance(value, dict):
         if len(value) > 1000 or not all(type(k) is str and not k.startswith("__") for k in value):
             return {"__object__": "dict"}
-        return {"__dict__": {k: to_plain(v, depth + 1) for k, v in value.items()}}
+        return {wire.DICT: {k: to_plain(v, depth + 1) for k, v in value.items()}}
     if isinstance(value, torch.dtype):
         return {"__dtype__": str(value).replace("torch.", "")}
     return {"__object__": type(value).__name__}
@@ -114,6 +118,17 @@ class Executor:
         # Modules loaded when grading started. Student code that swaps them in sys.modules
         # for fakes would break lazy imports inside torch; calls see the real ones again.
         self.modules = dict(sys.modules)
+        self.trusted = {}   # hash of a reference core -> the namespace it defines
+
+    def _trusted_namespace(self, core):
+        """The namespace the instructor's reference core defines (run once per worker)."""
+        key = hash(tuple(core))
+        if key not in self.trusted:
+            namespace = {"__name__": "__reference__"}
+            for source in core:
+                exec(compile(source, "<reference>", "exec"), namespace)  # noqa: S102 - instructor code
+            self.trusted[key] = namespace
+        return self.trusted[key]
 
     def _restore_modules(self):
         for name, module in self.modules.items():
@@ -130,31 +145,26 @@ class Executor:
             return [self.build(s, leaves, tensors) for s in spec]
         if not isinstance(spec, dict):
             return spec
-        if "__diff__" in spec:
-            tensor = torch.from_numpy(np.array(spec["__diff__"])).requires_grad_(True)
+        if wire.DIFF in spec:
+            tensor = torch.from_numpy(np.array(spec[wire.DIFF])).requires_grad_(True)
             leaves.append(tensor)
             tensors.append(tensor)
             return tensor
-        if "__ref__" in spec:
-            name = spec["__ref__"]
+        if wire.REF in spec:
+            name = spec[wire.REF]
             if name not in self.namespace:
                 raise NameError(f"name '{name}' is not defined in the notebook")
             return self.namespace[name]
-        if "__new__" in spec:
-            cls = self.build(spec["__new__"], leaves, tensors)
+        if wire.NEW in spec:
+            cls = self.build(spec[wire.NEW], leaves, tensors)
             return cls(*self.build(spec.get("args", []), leaves, tensors),
                        **self.build(spec.get("kwargs", {}), leaves, tensors))
-        if "__attr__" in spec:
-            return getattr(self.build(spec["__attr__"], leaves, tensors), spec["name"])
-        if "__lib__" in spec:
-            kwargs = {k: v for k, v in spec.get("kwargs", {}).items()}
-            return LIBRARY[spec["__lib__"]](**kwargs)
-        if "__raw__" in spec:
-            return np.array(spec["__raw__"])
-        if "__tuple__" in spec:
-            return tuple(self.build(spec["__tuple__"], leaves, tensors))
-        if "__dtype__" in spec:
-            return getattr(torch, spec["__dtype__"])
+        if wire.ATTR in spec:
+            return getattr(self.build(spec[wire.ATTR], leaves, tensors), spec["name"])
+        if wire.LIB in spec:
+            return LIBRARY[spec[wire.LIB]](**dict(spec.get("kwargs", {})))
+        if wire.TUPLE in spec:
+            return tuple(self.build(spec[wire.TUPLE], leaves, tensors))
         return {k: self.build(v, leaves, tensors) for k, v in spec.items()}
 
     # -- requests ------------------------------------------------------------
@@ -185,6 +195,26 @@ class Executor:
             torch.set_rng_state(states[2])
 
     def _seeded_call(self, request):
+        substitute = request.get("substitute") or {}
+        if not substitute:
+            return self._plain_call(request)
+        # Trusted implementations of failing dependencies, in place of the student's, for this
+        # call only: a dependent function is graded on its own work.
+        trusted = self._trusted_namespace(substitute["core"])
+        missing = object()
+        saved = {name: self.namespace.get(name, missing) for name in substitute["names"]}
+        try:
+            for name in substitute["names"]:
+                self.namespace[name] = trusted[name]
+            return self._plain_call(request)
+        finally:
+            for name, value in saved.items():
+                if value is missing:
+                    self.namespace.pop(name, None)
+                else:
+                    self.namespace[name] = value
+
+    def _plain_call(self, request):
         target = self.build(request["target"], [], [])  # tensors inside New(...) are not arguments
         arg_leaves, arg_tensors = [], []
         args = self.build(request.get("args", []), arg_leaves, arg_tensors)
@@ -213,21 +243,21 @@ class Executor:
 
     @staticmethod
     def _gradients(out, leaves, module, cotangent, second_order):
-        if not isinstance(out, torch.Tensor):
-            raise TypeError(f"expected a tensor output to differentiate, got {type(out).__name__}")
         named = list(module.named_parameters()) if module is not None else []
         inputs = leaves + [p for _, p in named]
-        if not out.requires_grad:
+        if not isinstance(out, torch.Tensor) or not out.requires_grad:
+            # Nothing to differentiate (a numpy array, a float, a detached tensor): no gradient
+            # reaches any input, and the trusted side says why from the output's type.
             grads = [None] * len(inputs)
         else:
             if cotangent is None:
                 if out.numel() != 1:
-                    raise ValueError(f"output has shape {tuple(out.shape)}; a scalar was expected")
+                    raise OutputShapeError(f"the output has shape {tuple(out.shape)}; a single number was expected")
                 cot = torch.ones_like(out)
             else:
                 cot = torch.from_numpy(np.array(cotangent)).to(out.dtype)
                 if cot.shape != out.shape:
-                    raise ValueError(f"output has shape {tuple(out.shape)}, expected {tuple(cot.shape)}")
+                    raise OutputShapeError(f"the output has shape {tuple(out.shape)}, expected {tuple(cot.shape)}")
             grads = list(torch.autograd.grad(out, inputs, grad_outputs=cot, allow_unused=True,
                                              create_graph=second_order is not None))
         response = {"grads": [None if g is None else to_plain(g) for g in grads[:len(leaves)]],

@@ -102,12 +102,15 @@ def _add_limits(parser):
     parser.add_argument("--memory-mb", type=_positive(int), default=d.memory_mb,
                         help="memory (address space, MiB) a worker may add to what it has when it starts")
     parser.add_argument("--no-isolation", action="store_true", help="do not use Linux namespaces")
+    parser.add_argument("--run-all", action="store_true",
+                        help="run every notebook cell, as Restart and Run All does (by default the instructor's "
+                             "cells that cannot change a grade are skipped; the JSON lists them)")
 
 
 def limits_from(args):
     return engine.Limits(cell_timeout=args.cell_timeout, test_timeout=args.test_timeout,
                          notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb,
-                         isolate=not args.no_isolation)
+                         isolate=not args.no_isolation, run_all=args.run_all)
 
 
 def _json_target(path):

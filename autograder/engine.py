@@ -45,6 +45,7 @@ class Limits:
     nproc: int = 0                    # process limit (0: decided by the sandbox)
     max_restarts: int = 3             # new workers per submission after a crash
     isolate: bool = True              # use Linux namespaces where available
+    run_all: bool = False             # run every cell, even those that cannot change a grade
 
     def worker_settings(self, hide=()):
         # The grader's home may hold keys and tokens; the Python installation inside it is bound back.
@@ -323,11 +324,12 @@ class NotebookSession:
     ``cell_errors`` and ``notes`` collect what went wrong, as data.
     """
 
-    def __init__(self, pool, cells, limits, files=None):
+    def __init__(self, pool, cells, limits, files=None, skipped=()):
         self.pool, self.cells, self.limits = pool, cells, limits
         self.files = dict(files or {})
         self.worker, self.restarts = None, 0
         self.cell_errors, self.notes = [], []
+        self.skipped = set(skipped)  # cells that cannot change a grade: never run
         self.skip = set()           # cells that hung or killed the worker
         self.deadline = time.monotonic() + limits.notebook_timeout
         self.test_deadline = self.deadline
@@ -340,6 +342,9 @@ class NotebookSession:
         self.worker = self._spawn()
         index = 0
         while index < len(self.cells):
+            if index in self.skipped:
+                index += 1
+                continue
             outcome = self._run_cell(index, record=True)
             if outcome == "lost":
                 self.skip.add(index)
@@ -397,8 +402,8 @@ class NotebookSession:
                 return False
             self.restarts += 1
             self.worker = self._spawn()
-            lost = next((i for i in range(upto)
-                         if i not in self.skip and self._run_cell(i, record=False) == "lost"), None)
+            lost = next((i for i in range(upto) if i not in self.skip and i not in self.skipped
+                         and self._run_cell(i, record=False) == "lost"), None)
             if lost is None:
                 return True
             self.skip.add(lost)
@@ -446,7 +451,9 @@ def grade_notebook(pool, item, limits):
         result.tests = [results.TestResult(t.id, t.function, 0.0, t.points, "error", problem)
                         for t in registry.tests]
         return result
-    session = NotebookSession(pool, cells, limits, files)
+    skipped = [] if limits.run_all else skippable(registry, cells)
+    result.skipped_cells = [i + 1 for i in skipped]
+    session = NotebookSession(pool, cells, limits, files, skipped)
     try:
         session.start()
         submission = harness.Submission(session, provided_files=sorted(files))
@@ -457,6 +464,21 @@ def grade_notebook(pool, item, limits):
     result.cell_errors = session.cell_errors
     result.notes[:0] = session.notes
     return result
+
+
+_INSTRUCTOR_SOURCES = {}
+
+
+def skippable(registry, cells):
+    """0-based indices of the cells of a submission that cannot change its grade."""
+    from autograder import skipping
+    if registry.name not in _INSTRUCTOR_SOURCES:
+        try:
+            _INSTRUCTOR_SOURCES[registry.name] = notebooks.instructor_sources(registry.name)
+        except (OSError, ValueError):
+            _INSTRUCTOR_SOURCES[registry.name] = []   # no source notebook here: every cell runs
+    return skipping.plan(cells, _INSTRUCTOR_SOURCES[registry.name], registry.reads,
+                         registry.run_cells_containing).skip
 
 
 def _run_one(test, submission, session, notes, registry):

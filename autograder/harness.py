@@ -230,6 +230,10 @@ class Assignment:
 
     Args:
         name: the assignment's folder name, e.g. ``"05_fir_noise"``.
+        run_cells_containing: substrings; a notebook cell containing one always runs, even
+            when nothing graded seems to read what it does (see ``autograder.skipping``).
+        reads: names of the notebook the tests read beyond the graded functions and the
+            names they pass to ``sub.call``, ``Ref`` and ``New`` (which are found by themselves).
         depends: ``{function: [graded functions it calls]}``. When a dependency fails
             one of its own tests, the dependent function's tests run with a trusted
             implementation of that dependency in its place, so a wrong dependency never
@@ -240,12 +244,21 @@ class Assignment:
             (copied into its private folder before the first cell runs), e.g. ``["decoder.pt"]``.
     """
 
-    def __init__(self, name, depends=None, cell_timeout=None, submission_files=()):
+    def __init__(self, name, depends=None, cell_timeout=None, submission_files=(), run_cells_containing=(),
+                 reads=()):
         self.name = name
         self.tests = []
         self.depends = {f: list(d) for f, d in (depends or {}).items()}
         self.cell_timeout = cell_timeout
         self.submission_files = list(submission_files)
+        self.run_cells_containing = list(run_cells_containing)
+        self.extra_reads = set(reads)
+        self.reads_found = set()     # names the test module passes to sub.call/Ref/New (set on loading)
+
+    @property
+    def reads(self):
+        """Names of the notebook the hidden tests read: what grading cannot do without."""
+        return set(self.functions) | self.extra_reads | self.reads_found
 
     def test(self, function, points, timeout=60.0):
         """Register a test; its id is the function name without ``test_``."""

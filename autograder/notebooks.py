@@ -97,6 +97,14 @@ def reference_core(assignment, root=None):
     return [source_of(c) for c in core_cells(load(path))]
 
 
+def instructor_sources(assignment, root=None):
+    """Sources of the source notebook's instructor code cells: neither answer nor hidden-test
+    cells. A submitted cell equal to one of them was not written by the student."""
+    path = pathlib.Path(root or course_root()) / "source" / assignment / f"{assignment}.ipynb"
+    return [source_of(c) for c in load(path)["cells"] if c.get("cell_type") == "code" and not is_test_cell(c)
+            and not c.get("metadata", {}).get("nbgrader", {}).get("solution")]
+
+
 def infer_assignment(path, known):
     """The assignment a notebook belongs to, from its file or folder name."""
     path = pathlib.Path(path)

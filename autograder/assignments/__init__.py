@@ -94,7 +94,26 @@ def load(name):
     registry = module(name, "hidden_tests").A
     if registry.name != name:
         raise RuntimeError(f"{folder(name) / HIDDEN_TESTS} registers {registry.name!r}, not {name!r}")
+    if not registry.reads_found:
+        registry.reads_found = names_read_by_tests(folder(name) / HIDDEN_TESTS)
     return registry
+
+
+def names_read_by_tests(path):
+    """Notebook names a test module reads: string first arguments of ``call``, ``Ref``, ``New``,
+    ``kind`` and ``require_kind`` (``require_kind(sub, name)``: its second)."""
+    import ast
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+        position = {"call": 0, "Ref": 0, "New": 0, "kind": 0, "require_kind": 1}.get(name)
+        if position is not None and len(node.args) > position:
+            argument = node.args[position]
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and argument.value.isidentifier():
+                found.add(argument.value)
+    return found
 
 
 def worker_library():

@@ -9,7 +9,6 @@ warns once and relies on the limits alone.
 """
 import os
 import resource
-import shutil
 import tempfile
 
 MiB = 1024 * 1024
@@ -191,6 +190,3 @@ def _user_processes():
                 pass
     return count
 
-
-def remove_workdir(path):
-    shutil.rmtree(path, ignore_errors=True)

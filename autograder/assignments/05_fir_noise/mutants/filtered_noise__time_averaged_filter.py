@@ -1,0 +1,13 @@
+"""Designs one filter from the magnitudes averaged over time and filters the whole noise with it."""
+CATCHES = ['filtered_noise_matches_numpy_pipeline', 'filtered_noise_gradients_match_closed_form']
+
+
+def filtered_noise(magnitudes, noise):
+    if magnitudes.dim() != 3 or magnitudes.shape[1] < 2:
+        raise ValueError("magnitudes must be (batch, n_bands >= 2, n_frames)")
+    if noise.dim() != 2:
+        raise ValueError("noise must be (batch, n_samples)")
+    if noise.shape[0] != magnitudes.shape[0] or noise.shape[1] % magnitudes.shape[2] != 0:
+        raise ValueError("noise and magnitudes disagree (batch, or n_samples not a multiple of n_frames)")
+    h = fir_window_design(magnitudes.mean(dim=-1))
+    return fir_fft(noise, h)

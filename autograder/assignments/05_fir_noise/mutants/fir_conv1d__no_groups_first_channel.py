@@ -1,0 +1,14 @@
+"""Per-item filters without groups: conv1d applies every filter to every item, and channel 0 is kept."""
+CATCHES = ['fir_conv1d_applies_each_items_own_filter', 'fir_conv1d_gradients_match_closed_form']
+
+
+def fir_conv1d(x, h):
+    if x.dim() != 2 or x.shape[-1] < 1:
+        raise ValueError("x must be (batch, n_samples) with at least one sample")
+    if h.dim() not in (1, 2) or h.shape[-1] < 1:
+        raise ValueError("h must be (n_taps,) or (batch, n_taps) with n_taps >= 1")
+    if h.dim() == 2 and h.shape[0] != x.shape[0]:
+        raise ValueError("h must have one filter per item of x")
+    padded = F.pad(x, (h.shape[-1] - 1, 0))[:, None, :]
+    kernel = h.flip(-1).reshape(-1, 1, h.shape[-1])
+    return F.conv1d(padded, kernel)[:, 0, :]

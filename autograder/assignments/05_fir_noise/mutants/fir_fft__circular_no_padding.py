@@ -1,0 +1,18 @@
+"""No zero-padding (N = n_samples): a circular convolution, the filter's tail wraps onto the start."""
+CATCHES = [
+    "fir_fft_matches_np_convolve",
+    "fir_fft_has_no_circular_wrap_around",
+    "fir_fft_applies_each_items_own_filter",
+    "fir_fft_gradients_match_closed_form",
+]
+
+
+def fir_fft(x, h):
+    if x.dim() != 2 or x.shape[-1] < 1:
+        raise ValueError("x must be (batch, n_samples) with at least one sample")
+    if h.dim() not in (1, 2) or h.shape[-1] < 1:
+        raise ValueError("h must be (n_taps,) or (batch, n_taps) with n_taps >= 1")
+    if h.dim() == 2 and h.shape[0] != x.shape[0]:
+        raise ValueError("h must have one filter per item of x")
+    n = x.shape[-1]
+    return torch.fft.irfft(torch.fft.rfft(x, n=n) * torch.fft.rfft(h, n=n), n=n)

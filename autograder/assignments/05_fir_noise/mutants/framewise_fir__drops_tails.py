@@ -1,0 +1,22 @@
+"""Convolves each block linearly but keeps only its first hop samples: no overlap-add, tails lost."""
+CATCHES = [
+    "framewise_fir_matches_blockwise_convolution",
+    "framewise_fir_with_one_filter_everywhere_is_a_long_convolution",
+    "framewise_fir_gradients_match_closed_form",
+]
+
+
+def framewise_fir(x, impulse_responses):
+    if x.dim() != 2:
+        raise ValueError("x must be (batch, n_samples)")
+    if impulse_responses.dim() != 3 or impulse_responses.shape[1] < 1 or impulse_responses.shape[2] < 1:
+        raise ValueError("impulse_responses must be (batch, n_frames, n_taps) with frames and taps")
+    if impulse_responses.shape[0] != x.shape[0] or x.shape[1] % impulse_responses.shape[1] != 0:
+        raise ValueError("x and impulse_responses disagree (batch, or n_samples not a multiple of n_frames)")
+    batch, n_samples = x.shape
+    n_frames, n_taps = impulse_responses.shape[1:]
+    hop = n_samples // n_frames
+    n_fft = hop + n_taps - 1
+    blocks = x.reshape(batch, n_frames, hop)
+    pieces = torch.fft.irfft(torch.fft.rfft(blocks, n=n_fft) * torch.fft.rfft(impulse_responses, n=n_fft), n=n_fft)
+    return pieces[..., :hop].reshape(batch, n_samples)

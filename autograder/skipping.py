@@ -278,10 +278,29 @@ def analyse(index, source, instructor, modules):
                                   if child.get_type() == "function" or _has_functions(child)))
     if _declares_global(table):
         cell.effect = "a function assigns a global name"
-    if any(isinstance(n, ast.Name) and n.id in ("globals", "locals", "vars", "eval", "exec", "__builtins__",
-                                                  "get_ipython") for n in ast.walk(tree)):
-        cell.unknown = "it reaches names dynamically (globals(), eval, get_ipython()...)"
+    if any(_dynamic(n) for n in ast.walk(tree)):
+        cell.unknown = "it reaches the notebook's names dynamically (globals(), __main__, frames, eval...)"
     return cell
+
+
+DYNAMIC_NAMES = frozenset({"globals", "locals", "vars", "eval", "exec", "__builtins__", "get_ipython", "__import__",
+                           "__main__", "inspect", "importlib", "ctypes", "gc", "builtins"})
+DYNAMIC_ATTRIBUTES = frozenset({"__dict__", "__globals__", "f_globals", "f_locals", "f_back", "_getframe",
+                                "currentframe", "user_ns", "user_global_ns", "gi_frame",
+                                "tb_frame", "cr_frame", "__builtins__", "get_referrers", "get_objects"})
+
+
+def _dynamic(node):
+    """Code that can reach the notebook's namespace by other means than names."""
+    if isinstance(node, ast.Name):
+        return node.id in DYNAMIC_NAMES
+    if isinstance(node, ast.Attribute):
+        return node.attr in DYNAMIC_ATTRIBUTES or (
+            node.attr == "modules" and isinstance(node.value, ast.Name) and node.value.id == "sys")
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        modules = [a.name for a in node.names] + ([node.module] if isinstance(node, ast.ImportFrom) else [])
+        return any(m and m.split(".")[0] in DYNAMIC_NAMES for m in modules)
+    return False
 
 
 def _has_functions(table):

@@ -52,6 +52,24 @@ def core_cells(notebook):
     return [nbformat.from_dict(c) for c in notebooks.core_cells(notebook)]
 
 
+def blank_demo_cells(notebook):
+    """The notebook with its demonstration cells blanked (code cells that are neither the
+    imports cell, an answer cell, a hidden-test or visible-check cell, nor tagged ``support``):
+    grading sees no difference, and a notebook kernel runs it in seconds."""
+    blanked = nbformat.from_dict(notebook)
+    first = True
+    for cell in blanked.cells:
+        if cell.cell_type != "code":
+            continue
+        meta = cell.metadata.get("nbgrader", {})
+        keep = first or meta.get("solution") or meta.get("grade") or meta.get("locked") \
+            or "support" in cell.metadata.get("tags", [])
+        first = False
+        if not keep:
+            cell.source, cell.outputs, cell.execution_count = "# demonstration cell blanked", [], None
+    return blanked
+
+
 def stub_source(source):
     """What nbgrader's release makes of an answer cell: each solution region becomes a stub."""
     return SOLUTION_REGION.sub(lambda m: f"{m.group(1)}raise NotImplementedError()", source)

@@ -1,17 +1,16 @@
 """`nbgrader autograde` and `python -m autograder grade` agree on honest submissions.
 
 For every assignment: in a temporary nbgrader course, the executed solution, the
-release stub, three full notebooks each carrying one bug-zoo mutant right after
-the answer cell it replaces, and a correct solution that writes warnings to
-stderr are graded by both; every grade cell's points must match the test's.
-Slow (a kernel per notebook), and part of CI all the same.
+release stub, three notebooks each carrying one bug-zoo mutant right after the
+answer cell it replaces, and a correct solution that writes warnings to stderr
+(all with their demonstration cells blanked) are graded by both; every grade
+cell's points must match the test's. Slow (a kernel per notebook), part of CI.
 """
 import json
 import pathlib
 import shutil
 import subprocess
 import sys
-import warnings
 
 import nbformat
 import pytest
@@ -45,8 +44,11 @@ def _with_noisy_graded_function(solution):
 
 
 def _submissions(assignment):
-    solution = nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4)
-    stub = nbformat.read(str(ROOT / "release" / assignment / f"{assignment}.ipynb"), 4)
+    """Demonstration cells are blanked (zoo.blank_demo_cells): neither grader's points depend on
+    them (tests/test_skipping.py proves it for this engine), and nbgrader runs them in a kernel
+    per notebook, which would cost minutes per assignment."""
+    solution = zoo.blank_demo_cells(nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4))
+    stub = zoo.blank_demo_cells(nbformat.read(str(ROOT / "release" / assignment / f"{assignment}.ipynb"), 4))
     subs = {"solution": solution, "stub": stub, "noisy": _with_noisy_graded_function(solution)}
     seen = set()
     for mutant in zoo.load_mutants(assignment):

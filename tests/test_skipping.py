@@ -1,0 +1,179 @@
+"""Skipping the cells that cannot change a grade: the rules on small notebooks, then proof on
+real submissions that grades and statuses are identical with and without skipping.
+
+The rule (autograder/skipping.py): an instructor cell the student did not change is skipped
+when nothing that runs, no graded function and no hidden test can see what it binds or
+changes, and it has no effect the grader cannot see. When in doubt, it runs.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from autograder import engine, harness, notebooks, skipping, zoo
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+IMPORTS = "import numpy as np\nimport torch\nimport matplotlib.pyplot as plt"
+
+
+def _plan(student, instructor, reads=("f",), force=()):
+    """Skipped cells (1-based) of a notebook given as (source, written_by_instructor) pairs."""
+    cells = [source for source, _ in student]
+    instructor_sources = [source for source, mine in student if mine] + list(instructor)
+    return [i + 1 for i in skipping.plan(cells, instructor_sources, set(reads), force).skip]
+
+
+def test_a_demo_cell_nothing_graded_reads_is_skipped():
+    assert _plan([(IMPORTS, True), ("def f(x):\n    return 2 * torch.as_tensor(x)", False),
+                  ("y = f(torch.ones(3))\nplt.plot(y.numpy())\nplt.title('demo')", True)], []) == [3]
+
+
+def test_a_helper_in_the_students_own_cell_runs():
+    """A helper or constant defined by the student and used by a graded function."""
+    assert _plan([(IMPORTS, True), ("SCALE = 2.0\ndef helper(x):\n    return SCALE * x", False),
+                  ("def f(x):\n    return helper(torch.as_tensor(x))", False)], []) == []
+
+
+def test_a_global_of_an_instructor_cell_read_by_a_graded_function_runs():
+    """e.g. sample_rate, defined by the instructor and read inside the student's function."""
+    assert _plan([(IMPORTS, True), ("sample_rate = 16000\nplt.figure()", True),
+                  ("def f(x):\n    return x / sample_rate", False)], []) == []
+
+
+def test_a_demo_cell_that_seeds_before_the_students_cell_runs():
+    notebook = [(IMPORTS, True), ("torch.manual_seed(0)\nplt.plot(torch.randn(5))", True),
+                ("noise = torch.randn(8)\ndef f(x):\n    return x + noise", False)]
+    assert _plan(notebook, []) == []
+
+
+def test_random_draws_before_a_cell_that_reseeds_itself_do_not_matter():
+    notebook = [(IMPORTS, True), ("plt.plot(torch.randn(5))", True),
+                ("torch.manual_seed(3)\nnoise = torch.randn(8)\ndef f(x):\n    return x + noise", False)]
+    assert _plan(notebook, []) == [2]
+
+
+def test_a_cell_with_global_effects_runs():
+    for effect in ("torch.set_default_dtype(torch.float64)", "torch.set_grad_enabled(False)",
+                   "open('x.txt', 'w').write('1')", "np.seterr(all='raise')", "torch.save({}, 'm.pt')"):
+        notebook = [(IMPORTS, True), (effect + "\nplt.figure()", True), ("def f(x):\n    return torch.as_tensor(x)", False)]
+        assert _plan(notebook, []) == [], effect
+
+
+def test_a_with_block_effect_is_local():
+    notebook = [(IMPORTS, True), ("with torch.no_grad():\n    y = torch.ones(2) * 3\nplt.plot(y)", True),
+                ("def f(x):\n    return torch.as_tensor(x)", False)]
+    assert _plan(notebook, []) == [2]
+
+
+def test_a_cell_the_student_changed_runs():
+    demo = "y = torch.ones(3)\nplt.plot(y)"
+    notebook = [(IMPORTS, True), (demo + "\n# my note", False), ("def f(x):\n    return torch.as_tensor(x)", False)]
+    assert _plan(notebook, [demo]) == []
+
+
+def test_a_demo_cell_that_changes_an_object_the_graded_code_reads_runs():
+    notebook = [(IMPORTS, True), ("table = [1.0, 2.0]", True), ("table.append(3.0)\nplt.plot(table)", True),
+                ("def f(x):\n    return x * sum(table)", False)]
+    assert _plan(notebook, []) == []
+
+
+def test_a_demo_cell_that_rebinds_a_graded_function_runs():
+    notebook = [(IMPORTS, True), ("def f(x):\n    return torch.as_tensor(x)", False), ("f = None", True)]
+    assert _plan(notebook, []) == []
+
+
+def test_a_demo_cell_calling_a_student_function_with_effects_runs():
+    notebook = [(IMPORTS, True), ("calls = []\ndef f(x):\n    calls.append(1)\n    return x", False),
+                ("f(torch.ones(2))", True)]
+    assert _plan(notebook, []) == []
+
+
+def test_temporaries_rebound_in_every_check_do_not_chain_checks_together():
+    notebook = [(IMPORTS, True), ("def f(x):\n    return torch.as_tensor(x)", False),
+                ("_x = f(torch.ones(2))\nassert _x.shape == (2,), 'shape'", True),
+                ("_x = f(torch.zeros(3))\nassert _x.sum() == 0, 'sum'", True)]
+    assert _plan(notebook, []) == [3, 4]
+
+
+@pytest.mark.parametrize("dynamic", ["globals()['y']", "__import__('__main__').y", "sys.modules['__main__'].y",
+                                     "eval('y')", "inspect.currentframe().f_back.f_globals['y']"])
+def test_dynamic_access_to_the_notebook_turns_skipping_off(dynamic):
+    notebook = [(IMPORTS + "\nimport sys, inspect", True), ("y = torch.ones(2)\nplt.plot(y)", True),
+                (f"def f(x):\n    return x + {dynamic}", False)]
+    assert _plan(notebook, []) == []
+
+
+def test_a_magic_in_a_cell_that_runs_turns_skipping_off():
+    notebook = [(IMPORTS, True), ("y = 1\nplt.figure()", True), ("%time z = 1\ndef f(x):\n    return x", False)]
+    assert _plan(notebook, []) == []
+
+
+def test_the_assignment_can_force_a_cell_to_run():
+    notebook = [(IMPORTS, True), ("def f(x):\n    return torch.as_tensor(x)", False), ("plt.plot([1, 2])  # keep me", True)]
+    assert _plan(notebook, [], force=["# keep me"]) == []
+    assert _plan(notebook, []) == [3]
+
+
+def test_the_hidden_tests_reads_include_objects_they_call():
+    """Names passed to sub.call, Ref and New are found in the hidden tests' module."""
+    reads = harness.load("00_pytorch_basics").reads
+    assert {"central_difference_grad", "LinearModel", "fit_linear_model"} <= reads
+
+
+# ---------------------------------------------------------------------------
+# Proof on real submissions: with and without skipping, identical grades and statuses.
+ASSIGNMENTS = harness.known()
+
+
+def _submissions(assignment, folder):
+    """The executed solution, the release stub, and per graded function one mutant (all in full
+    notebook form), plus one correct alternative: the notebooks students hand in."""
+    solution = nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4)
+    stub = nbformat.read(str(ROOT / "release" / assignment / f"{assignment}.ipynb"), 4)
+    chosen = {"solution": solution, "stub": stub}
+    seen = set()
+    for mutant in zoo.load_mutants(assignment):
+        if mutant.function not in seen and len(seen) < 2:
+            seen.add(mutant.function)
+            chosen[f"mutant-{mutant.name}"] = zoo.full_variant(solution, mutant)
+    alternatives = zoo.load_mutants(assignment, zoo.ALTERNATIVES)
+    if alternatives:
+        chosen[f"alternative-{alternatives[0].name}"] = zoo.full_variant(solution, alternatives[0])
+    items = []
+    for name, nb in chosen.items():
+        path = folder / name / f"{assignment}.ipynb"
+        path.parent.mkdir(parents=True)
+        nbformat.write(nb, str(path))
+        items.append(notebooks.SubmissionFile(path, assignment, name))
+    return items
+
+
+def _outcome(result):
+    return result.score, [(t.id, t.status, t.points) for t in result.tests]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_skipping_changes_no_grade_and_no_status(assignment, tmp_path):
+    items = _submissions(assignment, tmp_path)
+    limits = engine.Limits(cell_timeout=300, notebook_timeout=1200)
+    skipped = engine.grade_all(items, limits, jobs=2)
+    everything = engine.grade_all(items, engine.Limits(cell_timeout=300, notebook_timeout=1200, run_all=True), jobs=2)
+    for item, fast, full in zip(items, skipped, everything):
+        assert _outcome(fast) == _outcome(full), item.student
+        assert full.skipped_cells == []
+    solution = skipped[0]
+    assert solution.score == solution.max_score and solution.skipped_cells, \
+        "the executed solution should skip its demonstration cells"
+
+
+def test_the_json_lists_the_skipped_cells_and_run_all_runs_them():
+    solution = ROOT / "solutions" / "02_oscillator.ipynb"
+    runs = [json.loads(subprocess.run([sys.executable, "-m", "autograder", "grade", str(solution), "--json", "-",
+                                       *flags], cwd=ROOT, capture_output=True, text=True, timeout=900).stdout)[0]
+            for flags in ([], ["--run-all"])]
+    assert runs[0]["skipped_cells"] and runs[1]["skipped_cells"] == []
+    assert runs[0]["score"] == runs[1]["score"] == runs[0]["max_score"]

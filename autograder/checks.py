@@ -93,8 +93,9 @@ def assert_scalar(value, what):
 def assert_grads_close(result, expected, names, function, rtol=1e-4, atol=1e-6, hint=""):
     """Compare the gradients of every ``Diff`` input with an oracle's."""
     grads = result.grads if isinstance(result.grads, list) else []
-    if isinstance(result.meta, dict) and result.meta.get("type") == "ndarray":
-        fail(f"{function} returned a numpy array, so no gradient can reach `{names[0]}`.",
+    kind = result.meta.get("type") if isinstance(result.meta, dict) else None
+    if kind not in (None, "Tensor", "Parameter"):
+        fail(f"{function} returned a {_kind(result.meta)}, not a tensor, so no gradient can reach `{names[0]}`.",
              "Compute with torch operations and return a torch.Tensor.")
     for i, (name, exp) in enumerate(zip(names, expected)):
         got = grads[i] if i < len(grads) else None
@@ -109,10 +110,19 @@ def assert_grads_close(result, expected, names, function, rtol=1e-4, atol=1e-6, 
 
 def assert_dtype(result, dtype, function):
     """The output tensor has ``dtype`` (float64 in -> float64 out)."""
-    got = result.meta.get("dtype") if isinstance(result.meta, dict) else None
-    if got != dtype:
-        fail(f"given {dtype} inputs, {function} returned {got or result.meta.get('type')}.",
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    if meta.get("type") not in ("Tensor", "Parameter"):
+        fail(f"given {dtype} inputs, {function} returned a {_kind(meta)}, not a tensor.",
+             "Compute with torch operations and return a torch.Tensor.")
+    if meta.get("dtype") != dtype:
+        fail(f"given {dtype} inputs, {function} returned {meta.get('dtype')}.",
              "Create new tensors with dtype=x.dtype and device=x.device instead of the defaults.")
+
+
+def _kind(meta):
+    """'numpy float64', 'Python float'... for a returned object's description."""
+    module = {"numpy": "numpy ", "builtins": "Python "}.get(meta.get("module"), "")
+    return f"{module}{meta.get('type', 'value')}"
 
 
 def assert_not_mutated(result, names, function):

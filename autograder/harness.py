@@ -128,6 +128,7 @@ class Submission:
         self.provided_files = list(provided_files)
         self.notes = set()   # things a test's message should mention whatever its outcome
         self.failed = set()  # graded functions that failed one of their own tests so far
+        self.cache = {}      # results tests share within one submission: see :meth:`shared`
         self.substitute = None  # {"names": [...], "core": [...]} while a dependent is tested
 
     def call(self, target, *args, cotangent=None, param_grads=False, second_order=None,
@@ -171,10 +172,26 @@ class Submission:
             raise StudentError(_name(target), error)
         fields = {f.name for f in dataclasses.fields(CallResult)}
         result = CallResult(**{k: v for k, v in response.items() if k in fields and k != "error"})
-        if isinstance(result.meta, dict) and result.meta.get("type") == "ndarray":
-            self.notes.add(f"{_name(target)} returned a numpy array; the exercise asks for a torch.Tensor "
-                           "(gradients cannot flow through numpy).")
+        if isinstance(result.meta, dict) and result.meta.get("module") == "numpy":
+            self.notes.add(f"{_name(target)} returned a numpy {result.meta.get('type')}; the exercise asks for a "
+                           "torch.Tensor (gradients cannot flow through numpy).")
         return result
+
+    def shared(self, key, compute):
+        """``compute()`` once per submission, shared by every test that asks for ``key``.
+
+        For heavy work several tests grade (a fit, a training run): the first test pays for
+        it, the others reuse its result, or see the same failure raised again.
+        """
+        if key not in self.cache:
+            try:
+                self.cache[key] = (True, compute())
+            except (TestFailure, StudentError, WorkerLost, wire.WireError) as exc:
+                self.cache[key] = (False, exc)
+        ok, value = self.cache[key]
+        if not ok:
+            raise value
+        return value
 
     def kind(self, name):
         """'function', 'class', 'other' or 'missing'."""

@@ -13,7 +13,8 @@ import warnings
 from autograder import harness
 
 
-_FAILED = {}
+_FAILED = {}   # per kernel namespace: what the engine keeps per submission
+_CACHES = {}
 
 
 def check(assignment, test_id, namespace):
@@ -27,6 +28,7 @@ def check(assignment, test_id, namespace):
     sub = harness.Submission(harness.LocalBackend(namespace), provided_files=_provided(assignment))
     # Functions that failed earlier hidden-test cells of this kernel, as the engine tracks them.
     sub.failed = _FAILED.setdefault((assignment, id(namespace)), set())
+    sub.cache = _CACHES.setdefault((assignment, id(namespace)), {})
     with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()), \
             contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")

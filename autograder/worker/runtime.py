@@ -239,7 +239,7 @@ class Executor:
             return {"type": "Tensor", "dtype": str(out.dtype).replace("torch.", ""),
                     "shape": list(out.shape), "requires_grad": bool(out.requires_grad),
                     "is_leaf": bool(out.is_leaf)}
-        return {"type": type(out).__name__}
+        return {"type": type(out).__name__, "module": str(type(out).__module__).split(".")[0]}
 
     @staticmethod
     def _gradients(out, leaves, module, cotangent, second_order):

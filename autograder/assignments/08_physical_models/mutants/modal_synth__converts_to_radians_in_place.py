@@ -1,0 +1,19 @@
+"""Converts the caller's frequencies to rad/s in place (frequencies_hz *= 2 pi)."""
+CATCHES = ["modal_synth_does_not_modify_inputs", "modal_synth_gradients_match_closed_form"]
+
+
+def modal_synth(frequencies_hz, decays_s, amplitudes, n_samples, sample_rate):
+    if frequencies_hz.dim() != 2:
+        raise ValueError("frequencies_hz must be (batch, n_modes)")
+    if decays_s.shape != frequencies_hz.shape:
+        raise ValueError("decays_s must have the shape of frequencies_hz")
+    if amplitudes.shape != frequencies_hz.shape:
+        raise ValueError("amplitudes must have the shape of frequencies_hz")
+    if n_samples < 1:
+        raise ValueError("n_samples must be at least 1")
+    if sample_rate <= 0:
+        raise ValueError("sample_rate must be positive")
+    t = torch.arange(n_samples, dtype=frequencies_hz.dtype, device=frequencies_hz.device) / sample_rate
+    frequencies_hz *= 2 * math.pi
+    modes = amplitudes[..., None] * torch.exp(-t / decays_s[..., None]) * torch.sin(frequencies_hz[..., None] * t)
+    return modes.sum(1)

@@ -1,0 +1,19 @@
+"""Detaches the frequencies (frequencies_hz.detach()): no gradient reaches them."""
+CATCHES = ["modal_synth_gradients_match_closed_form"]
+
+
+def modal_synth(frequencies_hz, decays_s, amplitudes, n_samples, sample_rate):
+    if frequencies_hz.dim() != 2:
+        raise ValueError("frequencies_hz must be (batch, n_modes)")
+    if decays_s.shape != frequencies_hz.shape:
+        raise ValueError("decays_s must have the shape of frequencies_hz")
+    if amplitudes.shape != frequencies_hz.shape:
+        raise ValueError("amplitudes must have the shape of frequencies_hz")
+    if n_samples < 1:
+        raise ValueError("n_samples must be at least 1")
+    if sample_rate <= 0:
+        raise ValueError("sample_rate must be positive")
+    t = torch.arange(n_samples, dtype=frequencies_hz.dtype, device=frequencies_hz.device) / sample_rate
+    f = frequencies_hz.detach()
+    modes = amplitudes[..., None] * torch.exp(-t / decays_s[..., None]) * torch.sin(2 * math.pi * f[..., None] * t)
+    return modes.sum(1)

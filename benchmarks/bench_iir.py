@@ -81,8 +81,8 @@ def main():
     parser.add_argument("--naive-repeats", type=int, default=1, help="iir_naive takes seconds per call")
     parser.add_argument("--torchaudio-path", default=None, help="folder holding a torchaudio package to try")
     args = parser.parse_args()
-    torch.set_num_threads(args.threads)
     ns = reference_namespace("06_iir")
+    torch.set_num_threads(args.threads)  # after the notebook's imports cell, which sets one thread
     all_pole, naive = ns["AllPoleFilter"].apply, ns["iir_naive"]
     audio_filter, why_not = torchaudio_filter(args.torchaudio_path)
 

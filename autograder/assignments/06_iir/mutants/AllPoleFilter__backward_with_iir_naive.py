@@ -1,0 +1,38 @@
+"""Filters the reversed gradient with iir_naive instead of the Function itself: right values, but when
+second derivatives are wanted backward builds a per-sample graph."""
+CATCHES = [
+    'all_pole_filter_gradient_graph_does_not_grow_with_length',
+]
+
+
+class AllPoleFilter(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, a):
+        if x.dim() != 2 or x.shape[-1] < 1:
+            raise ValueError(f"x must be (batch, n_samples), got {tuple(x.shape)}")
+        if a.dim() not in (1, 2):
+            raise ValueError(f"a must be (p,) or (batch, p), got {tuple(a.shape)}")
+        if a.dim() == 2 and a.shape[0] != x.shape[0]:
+            raise ValueError("a needs one row per item of x")
+        signal = x.detach().cpu().numpy()
+        one = np.ones(1, dtype=signal.dtype)
+        coeffs = a.detach().cpu().numpy().astype(signal.dtype)
+        if coeffs.ndim == 1:
+            out = scipy.signal.lfilter(one, np.concatenate([one, coeffs]), signal, axis=-1)
+        else:
+            out = np.stack([scipy.signal.lfilter(one, np.concatenate([one, row]), item)
+                            for item, row in zip(signal, coeffs)])
+        y = torch.from_numpy(np.ascontiguousarray(out)).to(device=x.device, dtype=x.dtype)
+        ctx.save_for_backward(a, y)
+        return y
+
+    @staticmethod
+    def backward(ctx, grad_y):
+        a, y = ctx.saved_tensors
+        grad_x = iir_naive(grad_y.flip(-1), a).flip(-1)
+        n_samples = y.shape[-1]
+        grad_a = torch.stack([-(grad_x[:, k:] * y[:, :n_samples - k]).sum(dim=-1)
+                              for k in range(1, a.shape[-1] + 1)], dim=-1)
+        if a.dim() == 1:
+            grad_a = grad_a.sum(dim=0)
+        return grad_x, grad_a

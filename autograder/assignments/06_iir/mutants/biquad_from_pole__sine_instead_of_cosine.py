@@ -1,0 +1,17 @@
+"""Uses sin(angle) in a1."""
+CATCHES = [
+    'biquad_from_pole_matches_closed_form_with_broadcasting',
+    'biquad_from_pole_polynomial_has_the_pole',
+    'biquad_from_pole_gradients_match_closed_form',
+    'biquad_from_pole_keeps_float64',
+]
+
+
+def biquad_from_pole(radius, angle):
+    try:
+        shape = torch.broadcast_shapes(radius.shape, angle.shape)
+    except RuntimeError as error:
+        raise ValueError("radius and angle do not broadcast") from error
+    a1 = -2 * radius * torch.sin(angle)
+    a2 = (radius ** 2).expand(shape)
+    return torch.stack([a1, a2], dim=-1)

@@ -1,0 +1,22 @@
+"""Forgets the leading 1 of the denominator: divides by rfft(a) instead of rfft([1, *a])."""
+CATCHES = [
+    'iir_frequency_sampled_matches_formula_with_shared_coefficients',
+    'iir_frequency_sampled_matches_formula_with_per_item_coefficients',
+    'iir_frequency_sampled_aliases_the_impulse_response',
+    'iir_frequency_sampled_gradients_match_complex_step',
+    'iir_frequency_sampled_keeps_float64',
+]
+
+
+def iir_frequency_sampled(x, a, n_fft):
+    if x.dim() != 2 or x.shape[-1] < 1:
+        raise ValueError(f"x must be (batch, n_samples), got {tuple(x.shape)}")
+    if a.dim() not in (1, 2):
+        raise ValueError(f"a must be (p,) or (batch, p), got {tuple(a.shape)}")
+    if a.dim() == 2 and a.shape[0] != x.shape[0]:
+        raise ValueError("a needs one row per item of x")
+    if n_fft < x.shape[-1]:
+        raise ValueError(f"n_fft = {n_fft} is shorter than x")
+    denominator = a
+    spectrum = torch.fft.rfft(x, n=n_fft) / torch.fft.rfft(denominator, n=n_fft)
+    return torch.fft.irfft(spectrum, n=n_fft)[..., :x.shape[-1]]

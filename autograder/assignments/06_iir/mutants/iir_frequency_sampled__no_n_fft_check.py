@@ -1,0 +1,16 @@
+"""Does not check n_fft: a short one silently truncates x in rfft."""
+CATCHES = [
+    'iir_frequency_sampled_rejects_bad_arguments',
+]
+
+
+def iir_frequency_sampled(x, a, n_fft):
+    if x.dim() != 2 or x.shape[-1] < 1:
+        raise ValueError(f"x must be (batch, n_samples), got {tuple(x.shape)}")
+    if a.dim() not in (1, 2):
+        raise ValueError(f"a must be (p,) or (batch, p), got {tuple(a.shape)}")
+    if a.dim() == 2 and a.shape[0] != x.shape[0]:
+        raise ValueError("a needs one row per item of x")
+    denominator = F.pad(a, (1, 0), value=1.0)
+    spectrum = torch.fft.rfft(x, n=n_fft) / torch.fft.rfft(denominator, n=n_fft)
+    return torch.fft.irfft(spectrum, n=n_fft)[..., :x.shape[-1]]

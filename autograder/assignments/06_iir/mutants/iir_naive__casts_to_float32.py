@@ -1,0 +1,26 @@
+"""Casts x and a to float32 first ('audio is float32'): float64 inputs lose their precision and their
+dtype."""
+CATCHES = [
+    'iir_naive_keeps_float64',
+]
+
+
+def iir_naive(x, a):
+    if x.dim() != 2 or x.shape[-1] < 1:
+        raise ValueError(f"x must be (batch, n_samples), got {tuple(x.shape)}")
+    if a.dim() not in (1, 2):
+        raise ValueError(f"a must be (p,) or (batch, p), got {tuple(a.shape)}")
+    if a.dim() == 2 and a.shape[0] != x.shape[0]:
+        raise ValueError("a needs one row per item of x")
+    batch, n_samples = x.shape
+    coeffs = a if a.dim() == 2 else a.unsqueeze(0).expand(batch, -1)
+    p = coeffs.shape[-1]
+    x, coeffs = x.float(), coeffs.float()
+
+    outputs = []
+    for n in range(n_samples):
+        y_n = x[:, n]
+        for k in range(1, min(p, n) + 1):
+            y_n = y_n - coeffs[:, k - 1] * outputs[n - k]
+        outputs.append(y_n)
+    return torch.stack(outputs, dim=-1)

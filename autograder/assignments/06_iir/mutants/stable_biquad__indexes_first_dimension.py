@@ -1,0 +1,14 @@
+"""Reads u1 and u2 as raw[0] and raw[1] (the first dimension) instead of the last."""
+CATCHES = [
+    'stable_biquad_matches_formula',
+    'stable_biquad_lands_inside_the_stability_triangle',
+    'stable_biquad_gradients_match_closed_form',
+]
+
+
+def stable_biquad(raw):
+    if raw.dim() < 1 or raw.shape[-1] != 2:
+        raise ValueError(f"raw must be (..., 2), got {tuple(raw.shape)}")
+    a1 = 2 * torch.tanh(raw[0])
+    a2 = ((2 - torch.abs(a1)) * torch.tanh(raw[1]) + torch.abs(a1)) / 2
+    return torch.stack([a1, a2], dim=-1)

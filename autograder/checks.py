@@ -119,6 +119,12 @@ def assert_dtype(result, dtype, function):
              "Create new tensors with dtype=x.dtype and device=x.device instead of the defaults.")
 
 
+def _label(function):
+    """A function's name for messages, whether given by name or as a call spec (``Attr(Ref(...))``)."""
+    from autograder import harness
+    return function if isinstance(function, str) else harness.call_name(function)
+
+
 def _kind(meta):
     """'numpy float64', 'Python float'... for a returned object's description."""
     module = {"numpy": "numpy ", "builtins": "Python "}.get(meta.get("module"), "")
@@ -141,6 +147,7 @@ def assert_accepts(sub, function, *args, **kwargs):
     that raises on every call earns nothing there.
     """
     result = sub.call(function, *args, expect_error=True, **kwargs)
+    function = _label(function)
     if result.error is not None:
         if result.error.get("type") == "NotImplementedError":
             raise StudentError(function, result.error)
@@ -153,6 +160,7 @@ def assert_accepts(sub, function, *args, **kwargs):
 def assert_raises_value_error(sub, function, *args, argument, **kwargs):
     """Calling with a bad ``argument`` raises ValueError whose message names it."""
     result = sub.call(function, *args, expect_error=True, **kwargs)
+    function = _label(function)
     if result.error is None:
         fail(f"{function} accepted an invalid `{argument}` without raising ValueError.",
              f"Validate `{argument}` at the top of the function and raise ValueError.")

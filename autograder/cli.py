@@ -197,7 +197,7 @@ def _main(argv):
     if args.command == "sync":
         from autograder import authoring
         for name in args.assignments or harness.known():
-            path = notebooks.course_root() / "source" / name / f"{name}.ipynb"
+            path = notebooks.source_notebook(name)
             changes = authoring.sync_hidden_tests(name, path)
             print(f"{name}: " + (f"{len(changes)} hidden-test cells rewritten" if changes else "up to date"))
         return 0

@@ -140,7 +140,8 @@ class Submission:
             *args, **kwargs: numpy arrays become tensors of the same dtype;
                 wrap with :func:`Diff` to get their gradients back.
             cotangent: array shaped like the output, for the vector-Jacobian
-                product; may be omitted when the output is a scalar.
+                product; may be omitted when the output is a scalar. For a function that
+                returns a tuple of tensors, a list with one array (or None) per output.
             param_grads: also return gradients of the called module's parameters.
             second_order: per-Diff cotangents for the gradient of
                 ``sum <grad_i, c_i>`` (double backward).
@@ -152,7 +153,9 @@ class Submission:
         spec = Ref(target) if isinstance(target, str) else target
         request = {"op": "call", "target": spec, "args": list(args), "kwargs": kwargs,
                    "substitute": self.substitute,
-                   "cotangent": None if cotangent is None else np.asarray(cotangent),
+                   "cotangent": None if cotangent is None else (
+                       [None if c is None else np.asarray(c) for c in cotangent] if isinstance(cotangent, (list, tuple))
+                       else np.asarray(cotangent)),
                    "param_grads": param_grads, "return_inputs": return_inputs,
                    "second_order": None if second_order is None else
                    [None if c is None else np.asarray(c) for c in second_order]}
@@ -197,6 +200,11 @@ class Submission:
         """'function', 'class', 'other' or 'missing'."""
         response = self._backend.request({"op": "describe", "name": name})
         return response.get("kind", "missing") if isinstance(response, dict) else "missing"
+
+
+def call_name(target):
+    """How a call target reads in a message: ``sinusoid()``, ``LinearGain(...)``, ``AllPoleFilter.apply``."""
+    return _name(target)
 
 
 def _name(target):

@@ -87,21 +87,35 @@ def core_cells(nb):
     return [c for i, c in enumerate(code) if is_core_cell(c, i == 0)]
 
 
+def source_notebook(assignment, root=None):
+    """The instructor's notebook of an assignment: ``source/NN_slug/NN_slug.ipynb`` of the course,
+    or, for an assignment folder kept outside it, ``<its folder>/source/NN_slug.ipynb``."""
+    path = pathlib.Path(root or course_root()) / "source" / assignment / f"{assignment}.ipynb"
+    if not path.exists():
+        from autograder import assignments
+        try:
+            beside = assignments.folder(assignment) / "source" / f"{assignment}.ipynb"
+        except KeyError:
+            return path
+        if beside.exists():
+            return beside
+    return path
+
+
 def reference_core(assignment, root=None):
     """Sources of the source notebook's graded core: what defines the reference functions.
 
     Used to put a trusted implementation of a graded function in place of a student's
     failing one while its dependents are tested (never as an oracle).
     """
-    path = pathlib.Path(root or course_root()) / "source" / assignment / f"{assignment}.ipynb"
-    return [source_of(c) for c in core_cells(load(path))]
+    return [source_of(c) for c in core_cells(load(source_notebook(assignment, root)))]
 
 
 def instructor_sources(assignment, root=None):
     """Sources of the source notebook's instructor code cells: neither answer nor hidden-test
     cells. A submitted cell equal to one of them was not written by the student."""
-    path = pathlib.Path(root or course_root()) / "source" / assignment / f"{assignment}.ipynb"
-    return [source_of(c) for c in load(path)["cells"] if c.get("cell_type") == "code" and not is_test_cell(c)
+    return [source_of(c) for c in load(source_notebook(assignment, root))["cells"]
+            if c.get("cell_type") == "code" and not is_test_cell(c)
             and not c.get("metadata", {}).get("nbgrader", {}).get("solution")]
 
 
@@ -143,7 +157,7 @@ def notebook_names(assignment, root=None):
     Both ``grade`` and ``nbgrader`` grade, in a student's folder, exactly the notebooks with
     these names, as nbgrader does; copies such as ``02_oscillator-Copy1.ipynb`` are skipped.
     """
-    folder = pathlib.Path(root or course_root()) / "source" / assignment
+    folder = source_notebook(assignment, root).parent
     names = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
     return names or [assignment]
 

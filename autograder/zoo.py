@@ -99,8 +99,7 @@ def full_variant(notebook, mutant):
 
 
 def source_notebook(assignment, root=None):
-    root = pathlib.Path(root or notebooks.course_root())
-    return root / "source" / assignment / f"{assignment}.ipynb"
+    return notebooks.source_notebook(assignment, root)
 
 
 def write_variant(notebook, extra_source, path, stub=False):

@@ -245,6 +245,9 @@ class Executor:
     def _gradients(out, leaves, module, cotangent, second_order):
         named = list(module.named_parameters()) if module is not None else []
         inputs = leaves + [p for _, p in named]
+        if isinstance(out, (tuple, list)) and isinstance(cotangent, list) and len(cotangent) == len(out) \
+                and all(isinstance(o, torch.Tensor) for o in out):
+            return Executor._tuple_gradients(out, inputs, leaves, named, cotangent)
         if not isinstance(out, torch.Tensor) or not out.requires_grad:
             # Nothing to differentiate (a numpy array, a float, a detached tensor): no gradient
             # reaches any input, and the trusted side says why from the output's type.
@@ -266,6 +269,24 @@ class Executor:
         if second_order is not None:
             response["second_grads"] = Executor._second(leaves, grads[:len(leaves)], second_order)
         return response
+
+    @staticmethod
+    def _tuple_gradients(outs, inputs, leaves, named, cotangents):
+        """The vector-Jacobian product of a tuple of tensors, one cotangent per output."""
+        pairs = []
+        for out, cot in zip(outs, cotangents):
+            if cot is None or not out.requires_grad:
+                continue
+            cot = torch.from_numpy(np.array(cot)).to(out.dtype)
+            if cot.shape != out.shape:
+                raise OutputShapeError(f"an output has shape {tuple(out.shape)}, expected {tuple(cot.shape)}")
+            pairs.append((out, cot))
+        grads = [None] * len(inputs)
+        if pairs:
+            grads = list(torch.autograd.grad([o for o, _ in pairs], inputs, grad_outputs=[c for _, c in pairs],
+                                             allow_unused=True))
+        return {"grads": [None if g is None else to_plain(g) for g in grads[:len(leaves)]],
+                "param_grads": {n: None if g is None else to_plain(g) for (n, _), g in zip(named, grads[len(leaves):])}}
 
     @staticmethod
     def _second(leaves, grads, cotangents):

@@ -5,9 +5,8 @@ import sys
 c = get_config()  # noqa: F821 - provided by traitlets
 
 _ROOT = os.path.dirname(os.path.abspath(__file__))
-# Hidden-test cells import ``autograder.incell``: make it importable for the
-# kernels nbgrader starts (autograde) without installing the course.
-os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [_ROOT, os.environ.get("PYTHONPATH")] if p)
+# Hidden-test cells import ``autograder.incell``: requirements.txt installs this package
+# (pip install -e .), so the kernels nbgrader starts find it.
 # nbgrader starts the gradebook's migration tool (``alembic``) by name: find it beside this
 # interpreter even when its virtual environment is not activated (formgrader, autograde).
 _BIN = os.path.dirname(sys.executable)

@@ -72,12 +72,14 @@ def isolation_available():
 
 
 def _importable_by_fork_server():
-    """Put this package on PYTHONPATH for the fork server, which inherits the environment.
+    """The fork server imports this very copy of the package, whichever copy is installed.
 
-    The fork server ignores the ``sys_path`` multiprocessing hands it (CPython 3.11), so a
-    grader that found this package through ``sys.path`` alone (not the current folder or
-    PYTHONPATH) had its preload fail silently; each worker then imported torch itself,
-    which starts a thread, and ``unshare(CLONE_NEWUSER)`` refuses multithreaded processes.
+    The fork server inherits the environment but ignores the ``sys_path`` multiprocessing
+    hands it (CPython 3.11): a grader run from another checkout than the installed one (a
+    copy of the course, a second clone) would otherwise fork workers running other code
+    than its own; and a grader that found the package through ``sys.path`` alone had its
+    preload fail silently (each worker then imported torch itself, which starts a thread,
+    and ``unshare(CLONE_NEWUSER)`` refuses multithreaded processes).
     """
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]

@@ -1,13 +1,11 @@
 """Shared pieces of the benchmarks: loading reference code, timing."""
 import pathlib
 import statistics
-import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from autograder import notebooks, zoo
 
-from autograder import notebooks, zoo  # noqa: E402
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def reference_namespace(assignment):
@@ -17,7 +15,7 @@ def reference_namespace(assignment):
     """
     namespace = {"__name__": f"reference_{assignment}"}
     for cell in zoo.core_cells(notebooks.load(zoo.source_notebook(assignment, ROOT))):
-        exec(compile(notebooks.source_of(cell), f"<{assignment}>", "exec"), namespace)
+        exec(compile(notebooks.source_of(cell), f"<{assignment}>", "exec"), namespace)  # noqa: S102 - our own notebook
     return namespace
 
 

@@ -32,7 +32,8 @@ REPO = "example-owner/example-course"  # what GitHub Actions puts in GITHUB_REPO
 BOOK_TOOLS = {"jupyter_book": "jupyter-book", "myst_nb": "myst-nb", "sphinx_book_theme": "sphinx-book-theme",
               "sphinx-mathjax-offline": "sphinx-mathjax-offline"}
 # What a release notebook may import on Google Colab, besides the standard library.
-COLAB_PACKAGES = {"torch", "numpy", "matplotlib", "IPython", "tqdm"}
+# scipy too: Colab ships it, and 06's AllPoleFilter may run scipy.signal.lfilter (the contract allows it).
+COLAB_PACKAGES = {"torch", "numpy", "scipy", "matplotlib", "IPython", "tqdm"}
 
 pytestmark = pytest.mark.xdist_group("book")  # one worker builds the book once for every test here
 

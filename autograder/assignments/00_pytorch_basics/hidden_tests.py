@@ -223,7 +223,7 @@ def test_linear_model_has_two_zero_scalar_parameters(sub):
 
 @A.test("LinearModel", points=1)
 def test_linear_model_computes_slope_times_x_plus_intercept(sub):
-    """forward(x) = slope * x + intercept elementwise, for a batch of 1 and of 3."""
+    """forward(x) = slope * x + intercept elementwise, for a batch of 1 and of 3, and for float64 x."""
     rng = np.random.default_rng(110)
     slope, intercept = np.float32(SLOPE), np.float32(INTERCEPT)
     for shape in [(1, 4), (3, 5)]:
@@ -235,6 +235,15 @@ def test_linear_model_computes_slope_times_x_plus_intercept(sub):
                             f"forward(x) with slope={SLOPE}, intercept={INTERCEPT}, x of shape {shape}",
                             rtol=1e-6, atol=1e-6,
                             hint="forward multiplies x by the slope parameter and adds the intercept parameter.")
+    # float64 x with float32 parameters: type promotion gives float64, exact to float64 rounding. A float32
+    # result is held to float32 precision here (its dtype is graded by the keeps_float64 test).
+    x = rng.uniform(-2, 2, (2, 6))
+    out = sub.call(*_with_parameters(np.array(slope), np.array(intercept), x))
+    exact = isinstance(out.meta, dict) and out.meta.get("dtype") == "float64"
+    checks.assert_close(out.value, np.float64(slope) * x + np.float64(intercept),
+                        f"forward(x) with float32 slope={SLOPE}, intercept={INTERCEPT} and float64 x of shape (2, 6)",
+                        rtol=1e-12 if exact else 1e-6, atol=1e-12 if exact else 1e-6,
+                        hint="forward multiplies x by the slope parameter and adds the intercept parameter.")
 
 
 @A.test("LinearModel", points=2)

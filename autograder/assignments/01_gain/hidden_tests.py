@@ -112,6 +112,14 @@ def _mse_problem(seed, shape, true_gain):
 
 # ---------------------------------------------------------------------------
 # Helpers.
+def _float64_out(out, x):
+    """float64 input and a float64 result: values are held to float64 precision. A float32 result of
+    float64 input is held to float32 precision, as its dtype is graded once, by the keeps_float64 test."""
+    dtype = out.meta.get("dtype") if isinstance(out.meta, dict) else None
+    return np.asarray(x).dtype == np.float64 and dtype == "float64"
+
+
+
 def _new_or_error(sub, target, *args, **kwargs):
     """Call expecting success, but report a student's exception as a test failure message."""
     result = sub.call(target, *args, expect_error=True, **kwargs)
@@ -178,7 +186,7 @@ def _fit_result(result, n_steps, strict=True):
 # LinearGain.
 @A.test("LinearGain", points=2)
 def test_linear_gain_scales_every_sample(sub):
-    """LinearGain(0.7)(x) is 0.7 * x for a single signal and for a batch of different signals."""
+    """LinearGain(0.7)(x) is 0.7 * x for a single signal and for a batch of different signals (and float64 x)."""
     rng = np.random.default_rng(10)
     for shape in [(1, 40), (3, 50)]:
         x = rng.normal(size=shape).astype(np.float32)
@@ -187,6 +195,12 @@ def test_linear_gain_scales_every_sample(sub):
         checks.assert_close(out.value, np.float32(0.7) * x.astype(np.float64), f"LinearGain(0.7)(x) for x of shape "
                             f"{shape}", rtol=1e-6, atol=1e-7,
                             hint="forward multiplies every sample by the gain and keeps the shape of x.")
+    # float64 x: the gain may be a float32 parameter (0.7 rounded by < 3e-8 relative), so rtol 1e-7.
+    x = rng.normal(size=(2, 16))
+    out = sub.call(New("LinearGain", 0.7), x)
+    checks.assert_close(out.value, 0.7 * x, "LinearGain(0.7)(x) for float64 x of shape (2, 16)",
+                        rtol=1e-7 if _float64_out(out, x) else 1e-6, atol=0 if _float64_out(out, x) else 1e-7,
+                        hint="forward multiplies every sample by the gain and keeps the shape of x.")
 
 
 @A.test("LinearGain", points=2)
@@ -272,9 +286,11 @@ def test_linear_gain_does_not_modify_input(sub):
 def _check_waveform_value(sub, x, y, what):
     out = sub.call("waveform_l1", x, y)
     got = checks.assert_scalar(out.value, f"waveform_l1 of {what}")
-    # A float32 mean of n values of size ~1: relative error ~ n * eps32 at worst, < 1e-4 here.
-    checks.assert_close(got, _np_waveform_l1(x, y), f"waveform_l1 of {what}", rtol=1e-5, atol=1e-6,
-                        hint="The mean over every sample of every item of |x - y|.")
+    # A float32 mean of n values of size ~1: relative error ~ n * eps32 at worst, < 1e-4 here;
+    # in float64 the same bound is ~1e-14.
+    tight = _float64_out(out, x)
+    checks.assert_close(got, _np_waveform_l1(x, y), f"waveform_l1 of {what}", rtol=1e-9 if tight else 1e-5,
+                        atol=1e-12 if tight else 1e-6, hint="The mean over every sample of every item of |x - y|.")
 
 
 @A.test("waveform_l1", points=1)
@@ -287,11 +303,13 @@ def test_waveform_l1_matches_numpy_for_one_signal(sub):
 
 @A.test("waveform_l1", points=2)
 def test_waveform_l1_matches_numpy_for_a_batch(sub):
-    """waveform_l1 averages over every item of a batch of different signals (a 0-d tensor)."""
+    """waveform_l1 averages over every item of a batch of different signals (a 0-d tensor; float32 and float64)."""
     rng = np.random.default_rng(21)
     x = rng.normal(size=(3, 50)).astype(np.float32) * np.array([[0.1], [1.0], [3.0]], np.float32)
     y = rng.normal(size=(3, 50)).astype(np.float32)
     _check_waveform_value(sub, x, y, "a batch of 3 different signals of 50 samples")
+    x, y = rng.normal(size=(2, 2, 32))
+    _check_waveform_value(sub, x, y, "a float64 batch of 2 signals of 32 samples")
 
 
 @A.test("waveform_l1", points=2)
@@ -346,7 +364,10 @@ def _check_spectral_value(sub, x, y, what, power=None, hint=None):
     out = sub.call("spectral_l1", x, y, **kwargs)
     label = f"spectral_l1 of {what}" + ("" if power is None else f" with power={power}")
     got = checks.assert_scalar(out.value, label)
-    checks.assert_close(got, _np_spectral_l1(x, y, p), label, rtol=1e-5, atol=_spectral_atol(x, y, p),
+    # float64: an FFT of a few dozen points rounds by ~1e-15 relative, so 1e-9 and 1e-12.
+    tight = _float64_out(out, x)
+    checks.assert_close(got, _np_spectral_l1(x, y, p), label, rtol=1e-9 if tight else 1e-5,
+                        atol=1e-12 if tight else _spectral_atol(x, y, p),
                         hint=hint or "Take rfft over the last (time) dimension, the magnitude of each bin raised "
                                      "to `power`, then the mean over batch and bins of the absolute difference.")
 
@@ -362,13 +383,15 @@ def test_spectral_l1_matches_numpy_for_one_signal(sub):
 
 @A.test("spectral_l1", points=2)
 def test_spectral_l1_matches_numpy_for_a_batch(sub):
-    """spectral_l1 takes one rfft per item (over time, not over the batch) and averages over batch and bins."""
+    """One rfft per item (over time, not over the batch), averaged over batch and bins (float32 and float64)."""
     rng = np.random.default_rng(31)
     x = rng.normal(size=(3, 48)).astype(np.float32) * np.array([[0.2], [1.0], [2.0]], np.float32)
     y = rng.normal(size=(3, 48)).astype(np.float32)
     _check_spectral_value(sub, x, y, "a batch of 3 different signals of 48 samples",
                           hint="Every item of the batch gets its own rfft over time (the last dimension); "
                                "the mean then runs over all items and all n_samples // 2 + 1 bins.")
+    x, y = rng.normal(size=(2, 2, 32))
+    _check_spectral_value(sub, x, y, "a float64 batch of 2 signals of 32 samples")
 
 
 @A.test("spectral_l1", points=2)

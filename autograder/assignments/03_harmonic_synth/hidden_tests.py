@@ -593,11 +593,17 @@ def test_harmonic_synth_gradients_match_closed_form(sub):
     out = sub.call("harmonic_synth", Diff(f0), Diff(glob), Diff(harm), 48, cotangent=cot)
     checks.assert_close(out.value, np_harmonic_synth(f0, glob, harm, 48), "harmonic_synth in float64",
                         rtol=RTOL64, atol=ATOL64, hint=PIPELINE_HINT)
+    grads = out.grads if isinstance(out.grads, list) else []
+    finite = all(not isinstance(g, np.ndarray) or np.all(np.isfinite(g)) for g in grads)
     checks.assert_grads_close(out, np_harmonic_vjp(f0, glob, harm, 48, cot),
                               ["f0", "global_amplitude", "harmonic_amplitudes"], "harmonic_synth",
                               rtol=GRAD_RTOL, atol=GRAD_ATOL,
-                              hint="If the values pass, look for a step that cuts the graph or a division whose "
-                                   "derivative is NaN where every harmonic is removed.")
+                              hint="The values are right, so look for a step whose derivative differs from the "
+                                   "formula's: a detached or re-created tensor, or a step done outside autograd "
+                                   "(NumPy, .item())." if finite else
+                              "A NaN in the gradient while the values are finite comes from a division whose "
+                              "derivative is taken where its denominator is 0 (every harmonic removed): make the "
+                              "denominator safe before dividing.")
 
 
 @A.test("harmonic_synth", points=2)

@@ -18,7 +18,7 @@ import numpy as np
 from autograder import checks, oracles
 from autograder.harness import Assignment, Attr, Diff, Lib, New, StudentError
 
-A = Assignment("01_gain")
+A = Assignment("01_gain", depends={"fit_gain": ["LinearGain"]})
 
 EPS32 = oracles.EPS32
 
@@ -112,6 +112,14 @@ def _mse_problem(seed, shape, true_gain):
 
 # ---------------------------------------------------------------------------
 # Helpers.
+def _float64_out(out, x):
+    """float64 input and a float64 result: values are held to float64 precision. A float32 result of
+    float64 input is held to float32 precision, as its dtype is graded once, by the keeps_float64 test."""
+    dtype = out.meta.get("dtype") if isinstance(out.meta, dict) else None
+    return np.asarray(x).dtype == np.float64 and dtype == "float64"
+
+
+
 def _new_or_error(sub, target, *args, **kwargs):
     """Call expecting success, but report a student's exception as a test failure message."""
     result = sub.call(target, *args, expect_error=True, **kwargs)
@@ -122,14 +130,34 @@ def _new_or_error(sub, target, *args, **kwargs):
     return result, None
 
 
-def _fit_result(result, n_steps):
-    """Validate fit_gain's answer: (float, list of n_steps floats). Returns (gain, losses array)."""
+def _number(item):
+    """A Python float, or a one-element tensor taken as its number (None for anything else)."""
+    if isinstance(item, float) and not isinstance(item, bool):
+        return item
+    if isinstance(item, np.ndarray) and item.size == 1 and np.issubdtype(item.dtype, np.floating):
+        return float(item.reshape(()))
+    return None
+
+
+def _fit_result(result, n_steps, strict=True):
+    """Validate fit_gain's answer: (float, list of n_steps floats). Returns (gain, losses array).
+
+    ``strict=False`` (the tests of the fitted values) also takes a one-element tensor for a float
+    and a tensor of losses for a list: the types are graded once, by the test that states them.
+    """
     value = result.value
     kind = result.meta.get("type") if isinstance(result.meta, dict) else "?"
     if not isinstance(value, list) or len(value) != 2:
         checks.fail(f"fit_gain should return a pair (final_gain, losses), but it returned a {kind}.",
                     "End with `return final_gain, losses`.")
     gain, losses = value
+    if not strict:
+        if _number(gain) is not None:
+            gain = _number(gain)
+        if isinstance(losses, np.ndarray) and losses.ndim == 1:
+            losses = list(losses)
+        if isinstance(losses, list) and all(_number(item) is not None for item in losses):
+            losses = [_number(item) for item in losses]
     if not isinstance(gain, float) or isinstance(gain, bool):
         what = "a tensor" if isinstance(gain, np.ndarray) else (
             f"a {gain.get('__module__') or gain.get('__object__')}" if isinstance(gain, dict) else type(gain).__name__)
@@ -158,7 +186,7 @@ def _fit_result(result, n_steps):
 # LinearGain.
 @A.test("LinearGain", points=2)
 def test_linear_gain_scales_every_sample(sub):
-    """LinearGain(0.7)(x) is 0.7 * x for a single signal and for a batch of different signals."""
+    """LinearGain(0.7)(x) is 0.7 * x for a single signal and for a batch of different signals (and float64 x)."""
     rng = np.random.default_rng(10)
     for shape in [(1, 40), (3, 50)]:
         x = rng.normal(size=shape).astype(np.float32)
@@ -167,6 +195,12 @@ def test_linear_gain_scales_every_sample(sub):
         checks.assert_close(out.value, np.float32(0.7) * x.astype(np.float64), f"LinearGain(0.7)(x) for x of shape "
                             f"{shape}", rtol=1e-6, atol=1e-7,
                             hint="forward multiplies every sample by the gain and keeps the shape of x.")
+    # float64 x: the gain may be a float32 parameter (0.7 rounded by < 3e-8 relative), so rtol 1e-7.
+    x = rng.normal(size=(2, 16))
+    out = sub.call(New("LinearGain", 0.7), x)
+    checks.assert_close(out.value, 0.7 * x, "LinearGain(0.7)(x) for float64 x of shape (2, 16)",
+                        rtol=1e-7 if _float64_out(out, x) else 1e-6, atol=0 if _float64_out(out, x) else 1e-7,
+                        hint="forward multiplies every sample by the gain and keeps the shape of x.")
 
 
 @A.test("LinearGain", points=2)
@@ -198,8 +232,10 @@ def test_linear_gain_defaults_to_unity(sub):
     if error is not None:
         checks.fail(f"LinearGain() has no parameter named `gain` ({error.get('type')}: "
                     f"{error.get('message', '')}).", hint)
-    checks.assert_close(checks.as_array(result.value, "LinearGain().gain"), 1.0, "LinearGain().gain",
-                        rtol=0, atol=0, hint=hint)
+    gain = checks.as_array(result.value, "LinearGain().gain")
+    if gain.size == 1:
+        gain = gain.reshape(())  # the parameter's shape is graded by linear_gain_gain_is_a_0d_parameter
+    checks.assert_close(gain, 1.0, "LinearGain().gain", rtol=0, atol=0, hint=hint)
     x = np.random.default_rng(11).normal(size=(2, 30)).astype(np.float32)
     out = sub.call(New("LinearGain"), x)
     checks.assert_close(out.value, x, "LinearGain()(x)", rtol=0, atol=0, hint=hint)
@@ -221,7 +257,10 @@ def test_linear_gain_gradients_reach_input_and_gain(sub):
     if grads["gain"] is None:
         checks.fail("no gradient reaches the parameter `gain`: forward does not use it in the graph.",
                     "Multiply by the parameter itself, not by a Python number taken from it (.item()).")
-    checks.assert_close(grads["gain"], np.sum(cot * x), "the gradient with respect to `gain`",
+    got = grads["gain"]
+    if isinstance(got, np.ndarray) and got.size == 1:
+        got = got.reshape(())  # the parameter's shape is graded by linear_gain_gain_is_a_0d_parameter
+    checks.assert_close(got, np.sum(cot * x), "the gradient with respect to `gain`",
                         rtol=1e-5, atol=1e-6, hint="forward should be gain * x, with one 0-d gain.")
 
 
@@ -230,9 +269,8 @@ def test_linear_gain_keeps_float64(sub):
     """float64 in, float64 out."""
     x = np.random.default_rng(13).normal(size=(2, 16))
     out = sub.call(New("LinearGain", 0.7), x)
+    checks.as_array(out.value, "LinearGain(0.7)(x) for float64 x of shape (2, 16)", x.shape)
     checks.assert_dtype(out, "float64", "LinearGain")
-    # The parameter may be float32 (0.7 rounded by < 6e-8 relative) or float64.
-    checks.assert_close(out.value, 0.7 * x, "LinearGain(0.7)(x) in float64", rtol=1e-7, atol=0)
 
 
 @A.test("LinearGain", points=1)
@@ -240,7 +278,6 @@ def test_linear_gain_does_not_modify_input(sub):
     """LinearGain leaves its input tensor unchanged."""
     x = np.random.default_rng(14).normal(size=(2, 16)).astype(np.float32)
     out = sub.call(New("LinearGain", 0.7), x, return_inputs=True)
-    checks.assert_close(out.value, np.float32(0.7) * x.astype(np.float64), "LinearGain(0.7)(x)", rtol=1e-6, atol=1e-7)
     checks.assert_not_mutated(out, ["x"], "LinearGain")
 
 
@@ -249,9 +286,11 @@ def test_linear_gain_does_not_modify_input(sub):
 def _check_waveform_value(sub, x, y, what):
     out = sub.call("waveform_l1", x, y)
     got = checks.assert_scalar(out.value, f"waveform_l1 of {what}")
-    # A float32 mean of n values of size ~1: relative error ~ n * eps32 at worst, < 1e-4 here.
-    checks.assert_close(got, _np_waveform_l1(x, y), f"waveform_l1 of {what}", rtol=1e-5, atol=1e-6,
-                        hint="The mean over every sample of every item of |x - y|.")
+    # A float32 mean of n values of size ~1: relative error ~ n * eps32 at worst, < 1e-4 here;
+    # in float64 the same bound is ~1e-14.
+    tight = _float64_out(out, x)
+    checks.assert_close(got, _np_waveform_l1(x, y), f"waveform_l1 of {what}", rtol=1e-9 if tight else 1e-5,
+                        atol=1e-12 if tight else 1e-6, hint="The mean over every sample of every item of |x - y|.")
 
 
 @A.test("waveform_l1", points=1)
@@ -264,11 +303,13 @@ def test_waveform_l1_matches_numpy_for_one_signal(sub):
 
 @A.test("waveform_l1", points=2)
 def test_waveform_l1_matches_numpy_for_a_batch(sub):
-    """waveform_l1 averages over every item of a batch of different signals (a 0-d tensor)."""
+    """waveform_l1 averages over every item of a batch of different signals (a 0-d tensor; float32 and float64)."""
     rng = np.random.default_rng(21)
     x = rng.normal(size=(3, 50)).astype(np.float32) * np.array([[0.1], [1.0], [3.0]], np.float32)
     y = rng.normal(size=(3, 50)).astype(np.float32)
     _check_waveform_value(sub, x, y, "a batch of 3 different signals of 50 samples")
+    x, y = rng.normal(size=(2, 2, 32))
+    _check_waveform_value(sub, x, y, "a float64 batch of 2 signals of 32 samples")
 
 
 @A.test("waveform_l1", points=2)
@@ -290,9 +331,8 @@ def test_waveform_l1_keeps_float64(sub):
     rng = np.random.default_rng(23)
     x, y = rng.normal(size=(2, 2, 32))
     out = sub.call("waveform_l1", x, y)
+    checks.assert_scalar(out.value, "waveform_l1 of float64 inputs")
     checks.assert_dtype(out, "float64", "waveform_l1")
-    checks.assert_close(checks.assert_scalar(out.value, "waveform_l1"), _np_waveform_l1(x, y),
-                        "waveform_l1 in float64", rtol=1e-9, atol=1e-12)
 
 
 @A.test("waveform_l1", points=1)
@@ -301,8 +341,6 @@ def test_waveform_l1_does_not_modify_inputs(sub):
     rng = np.random.default_rng(24)
     x, y = rng.normal(size=(2, 2, 32)).astype(np.float32)
     out = sub.call("waveform_l1", x, y, return_inputs=True)
-    checks.assert_close(checks.assert_scalar(out.value, "waveform_l1"), _np_waveform_l1(x, y),
-                        "waveform_l1", rtol=1e-5, atol=1e-6)
     checks.assert_not_mutated(out, ["x", "y"], "waveform_l1")
 
 
@@ -310,6 +348,8 @@ def test_waveform_l1_does_not_modify_inputs(sub):
 def test_waveform_l1_rejects_mismatched_shapes(sub):
     """x and y of different shapes raise ValueError naming y (even when they would broadcast)."""
     rng = np.random.default_rng(25)
+    checks.assert_accepts(sub, "waveform_l1", rng.normal(size=(2, 64)).astype(np.float32),
+                          rng.normal(size=(2, 64)).astype(np.float32))
     checks.assert_raises_value_error(sub, "waveform_l1", rng.normal(size=(2, 64)).astype(np.float32),
                                      rng.normal(size=(1, 64)).astype(np.float32), argument="y")
     checks.assert_raises_value_error(sub, "waveform_l1", rng.normal(size=(2, 64)).astype(np.float32),
@@ -324,7 +364,10 @@ def _check_spectral_value(sub, x, y, what, power=None, hint=None):
     out = sub.call("spectral_l1", x, y, **kwargs)
     label = f"spectral_l1 of {what}" + ("" if power is None else f" with power={power}")
     got = checks.assert_scalar(out.value, label)
-    checks.assert_close(got, _np_spectral_l1(x, y, p), label, rtol=1e-5, atol=_spectral_atol(x, y, p),
+    # float64: an FFT of a few dozen points rounds by ~1e-15 relative, so 1e-9 and 1e-12.
+    tight = _float64_out(out, x)
+    checks.assert_close(got, _np_spectral_l1(x, y, p), label, rtol=1e-9 if tight else 1e-5,
+                        atol=1e-12 if tight else _spectral_atol(x, y, p),
                         hint=hint or "Take rfft over the last (time) dimension, the magnitude of each bin raised "
                                      "to `power`, then the mean over batch and bins of the absolute difference.")
 
@@ -340,13 +383,15 @@ def test_spectral_l1_matches_numpy_for_one_signal(sub):
 
 @A.test("spectral_l1", points=2)
 def test_spectral_l1_matches_numpy_for_a_batch(sub):
-    """spectral_l1 takes one rfft per item (over time, not over the batch) and averages over batch and bins."""
+    """One rfft per item (over time, not over the batch), averaged over batch and bins (float32 and float64)."""
     rng = np.random.default_rng(31)
     x = rng.normal(size=(3, 48)).astype(np.float32) * np.array([[0.2], [1.0], [2.0]], np.float32)
     y = rng.normal(size=(3, 48)).astype(np.float32)
     _check_spectral_value(sub, x, y, "a batch of 3 different signals of 48 samples",
                           hint="Every item of the batch gets its own rfft over time (the last dimension); "
                                "the mean then runs over all items and all n_samples // 2 + 1 bins.")
+    x, y = rng.normal(size=(2, 2, 32))
+    _check_spectral_value(sub, x, y, "a float64 batch of 2 signals of 32 samples")
 
 
 @A.test("spectral_l1", points=2)
@@ -365,11 +410,13 @@ def test_spectral_l1_is_zero_for_a_circular_shift(sub):
     x = rng.normal(size=(2, 64)).astype(np.float32)
     y = np.roll(x, 5, axis=-1)
     out = sub.call("spectral_l1", x, y)
-    got = checks.assert_scalar(out.value, "spectral_l1(x, roll(x, 5))")
-    checks.assert_close(got, 0.0, "spectral_l1(x, x circularly shifted by 5 samples)", rtol=0,
+    got = checks.as_array(out.value, "spectral_l1(x, roll(x, 5))")
+    # Whatever its shape (the shape is graded by the value tests): every value must be 0.
+    checks.assert_close(got, np.zeros(got.shape), "spectral_l1(x, x circularly shifted by 5 samples)", rtol=0,
                         atol=_spectral_atol(x, y, 1.0),
-                        hint="Compare magnitudes |rfft(x)| and |rfft(y)|, which ignore phase, not the complex "
-                             "spectra.")
+                        hint="A circular shift in time changes only the phase of each bin of an rfft over time: "
+                             "a non-zero loss means the comparison sees phase (complex spectra, real or imaginary "
+                             "parts) or the transform runs over another dimension than time.")
 
 
 @A.test("spectral_l1", points=3)
@@ -394,9 +441,8 @@ def test_spectral_l1_keeps_float64(sub):
     rng = np.random.default_rng(35)
     x, y = rng.normal(size=(2, 2, 32))
     out = sub.call("spectral_l1", x, y)
+    checks.assert_scalar(out.value, "spectral_l1 of float64 inputs")
     checks.assert_dtype(out, "float64", "spectral_l1")
-    checks.assert_close(checks.assert_scalar(out.value, "spectral_l1"), _np_spectral_l1(x, y),
-                        "spectral_l1 in float64", rtol=1e-9, atol=1e-12)
 
 
 @A.test("spectral_l1", points=1)
@@ -405,8 +451,6 @@ def test_spectral_l1_does_not_modify_inputs(sub):
     rng = np.random.default_rng(36)
     x, y = rng.normal(size=(2, 2, 32)).astype(np.float32)
     out = sub.call("spectral_l1", x, y, power=2.0, return_inputs=True)
-    checks.assert_close(checks.assert_scalar(out.value, "spectral_l1"), _np_spectral_l1(x, y, 2.0),
-                        "spectral_l1 with power=2", rtol=1e-5, atol=_spectral_atol(x, y, 2.0))
     checks.assert_not_mutated(out, ["x", "y"], "spectral_l1")
 
 
@@ -414,6 +458,8 @@ def test_spectral_l1_does_not_modify_inputs(sub):
 def test_spectral_l1_rejects_mismatched_shapes(sub):
     """x and y of different shapes raise ValueError naming y (even when they would broadcast)."""
     rng = np.random.default_rng(37)
+    checks.assert_accepts(sub, "spectral_l1", rng.normal(size=(2, 64)).astype(np.float32),
+                          rng.normal(size=(2, 64)).astype(np.float32))
     checks.assert_raises_value_error(sub, "spectral_l1", rng.normal(size=(2, 64)).astype(np.float32),
                                      rng.normal(size=(1, 64)).astype(np.float32), argument="y")
     checks.assert_raises_value_error(sub, "spectral_l1", rng.normal(size=(2, 64)).astype(np.float32),
@@ -440,7 +486,8 @@ def test_fit_gain_follows_adam_from_unit_gain(sub):
     x, target, losses_at, grad = _mse_problem(41, (3, 256), 0.5)
     gains, final = _adam(grad, 1.0, n_steps, lr)
     expected = losses_at(gains)
-    gain, losses = _fit_result(sub.call("fit_gain", x, target, Lib("mse"), n_steps=n_steps, lr=lr), n_steps)
+    gain, losses = _fit_result(sub.call("fit_gain", x, target, Lib("mse"), n_steps=n_steps, lr=lr), n_steps,
+                               strict=False)
     # float32 rounds the gain by ~6e-8 per step, < 4e-6 after 60 steps; the loss is
     # (g - 0.5)**2 * mean(x**2), so its relative error stays < 1e-3 while |g - 0.5| > 1e-2
     # and its absolute error < 1e-6 below that.
@@ -461,7 +508,8 @@ def test_fit_gain_minimises_the_given_loss(sub):
     """With loss_fn=mean |a - b| Adam moves the gain by lr per step, so losses[k] = (0.5 - k*lr) * mean|x|."""
     n_steps, lr = 30, 0.01
     x, target, _, _ = _mse_problem(42, (2, 128), 0.5)
-    gain, losses = _fit_result(sub.call("fit_gain", x, target, Lib("mean_abs"), n_steps=n_steps, lr=lr), n_steps)
+    gain, losses = _fit_result(sub.call("fit_gain", x, target, Lib("mean_abs"), n_steps=n_steps, lr=lr), n_steps,
+                               strict=False)
     # The L1 gradient sign(g - 0.5) * mean|x| has a constant size, so Adam's step m_hat/sqrt(v_hat)
     # is exactly lr until the gain reaches 0.5 (not within 30 steps from 1.0). float32 drift < 30 * 1e-7.
     expected = (1.0 - lr * np.arange(n_steps) - 0.5) * np.mean(np.abs(x.astype(np.float64)))
@@ -475,7 +523,7 @@ def test_fit_gain_minimises_the_given_loss(sub):
 def test_fit_gain_recovers_the_true_gain(sub):
     """For target = 0.6 * x, 150 Adam steps at lr=0.05 from 1.0 end within 2e-3 of 0.6 (single signal)."""
     x, target, losses_at, _ = _mse_problem(43, (1, 200), 0.6)
-    gain, losses = _fit_result(sub.call("fit_gain", x, target, Lib("mse"), n_steps=150, lr=0.05), 150)
+    gain, losses = _fit_result(sub.call("fit_gain", x, target, Lib("mse"), n_steps=150, lr=0.05), 150, strict=False)
     # The float64 Adam oracle ends 1.4e-4 from 0.6 (Adam's steps shrink as its moment
     # estimates settle); 2e-3 is a 0.03 dB level error, inaudible, and 14x that margin.
     checks.assert_close(gain, 0.6, "the fitted gain for target = 0.6 * x", rtol=0, atol=2e-3,
@@ -488,12 +536,10 @@ def test_fit_gain_recovers_the_true_gain(sub):
 @A.test("fit_gain", points=1)
 def test_fit_gain_accepts_float64_and_leaves_inputs_unchanged(sub):
     """float64 x and target work, and fit_gain does not modify them."""
-    x, target, _, grad = _mse_problem(44, (2, 64), 0.8)
+    x, target, _, _ = _mse_problem(44, (2, 64), 0.8)
     x, target = x.astype(np.float64), target.astype(np.float64)
+    # Only that the call returns and what it did to x and target: the fit is graded elsewhere.
     out = sub.call("fit_gain", x, target, Lib("mse"), n_steps=20, lr=0.01, return_inputs=True)
-    gain, _ = _fit_result(out, 20)
-    _, final = _adam(grad, 1.0, 20, 0.01)
-    checks.assert_close(gain, final, "the final gain for float64 inputs", rtol=0, atol=1e-4)
     checks.assert_not_mutated(out, ["x", "target"], "fit_gain")
 
 
@@ -501,6 +547,8 @@ def test_fit_gain_accepts_float64_and_leaves_inputs_unchanged(sub):
 def test_fit_gain_rejects_mismatched_target(sub):
     """x and target of different shapes raise ValueError naming target (even when they would broadcast)."""
     rng = np.random.default_rng(45)
+    checks.assert_accepts(sub, "fit_gain", rng.normal(size=(2, 64)).astype(np.float32),
+                          rng.normal(size=(2, 64)).astype(np.float32), Lib("mse"), n_steps=3)
     checks.assert_raises_value_error(sub, "fit_gain", rng.normal(size=(2, 64)).astype(np.float32),
                                      rng.normal(size=(1, 64)).astype(np.float32), Lib("mse"),
                                      argument="target", n_steps=3)

@@ -1,5 +1,5 @@
 """Initialises slope and intercept to 1 instead of 0 (forward(x) starts as x + 1)."""
-CATCHES = ["linear_model_has_two_zero_scalar_parameters", "linear_model_computes_slope_times_x_plus_intercept"]
+CATCHES = ["linear_model_has_two_zero_scalar_parameters"]
 
 
 class LinearModel(torch.nn.Module):

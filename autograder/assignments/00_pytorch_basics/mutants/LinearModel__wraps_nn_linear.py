@@ -3,7 +3,10 @@
 Mathematically the same model, but its parameters are linear.weight (1, 1) and linear.bias
 (1,), not the scalar `slope` and `intercept` the specification names.
 """
-CATCHES = ["linear_model_has_two_zero_scalar_parameters", "linear_model_computes_slope_times_x_plus_intercept"]
+CATCHES = ["linear_model_has_two_zero_scalar_parameters",
+           "linear_model_computes_slope_times_x_plus_intercept",
+           "linear_model_gradients_reach_x_slope_and_intercept",
+           "linear_model_keeps_float64_and_leaves_x_unchanged"]
 
 
 class LinearModel(torch.nn.Module):

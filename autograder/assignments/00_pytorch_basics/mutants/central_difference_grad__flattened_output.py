@@ -1,5 +1,6 @@
 """Returns the gradient as a flat vector of x.numel() entries instead of x's shape."""
-CATCHES = ["central_difference_grad_matches_analytic_gradients"]
+CATCHES = ["central_difference_grad_matches_analytic_gradients",
+           "central_difference_grad_default_eps_is_accurate_in_float64"]
 
 
 def central_difference_grad(f, x, eps=1e-6):

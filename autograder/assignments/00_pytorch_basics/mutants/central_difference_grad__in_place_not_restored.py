@@ -3,7 +3,9 @@
 The caller's x is left changed, and every later entry is differentiated at a point that has
 drifted by -eps in all earlier entries (wrong for any f that is not a sum of separate terms).
 """
-CATCHES = ["central_difference_grad_does_not_modify_x", "central_difference_grad_matches_analytic_gradients"]
+CATCHES = ["central_difference_grad_matches_analytic_gradients",
+           "central_difference_grad_default_eps_is_accurate_in_float64",
+           "central_difference_grad_does_not_modify_x"]
 
 
 def central_difference_grad(f, x, eps=1e-6):

@@ -3,7 +3,8 @@
 For a 1-D x this is right; for a 2-D x each row gets the sum of its partial derivatives, and a
 0-d x has no len() at all.
 """
-CATCHES = ["central_difference_grad_matches_analytic_gradients"]
+CATCHES = ["central_difference_grad_matches_analytic_gradients",
+           "central_difference_grad_default_eps_is_accurate_in_float64"]
 
 
 def central_difference_grad(f, x, eps=1e-6):

@@ -2,7 +2,8 @@
 leaf that requires grad is refused by autograd, so the very first step raises."""
 CATCHES = ["fit_linear_model_takes_gradient_descent_steps_on_the_mse",
            "fit_linear_model_recovers_a_noiseless_line_with_defaults",
-           "fit_linear_model_accepts_float64_and_leaves_inputs_unchanged"]
+           "fit_linear_model_accepts_float64_and_leaves_inputs_unchanged",
+           "fit_linear_model_rejects_bad_arguments"]
 
 
 def fit_linear_model(x, y, n_steps=500, lr=0.1):

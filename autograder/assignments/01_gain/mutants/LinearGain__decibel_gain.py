@@ -1,7 +1,7 @@
 """The gain is read as decibels: forward(x) = 10 ** (gain / 20) * x."""
-CATCHES = ["linear_gain_scales_every_sample", "linear_gain_defaults_to_unity",
-           "linear_gain_gradients_reach_input_and_gain", "linear_gain_keeps_float64",
-           "linear_gain_does_not_modify_input"]
+CATCHES = ["linear_gain_scales_every_sample",
+           "linear_gain_defaults_to_unity",
+           "linear_gain_gradients_reach_input_and_gain"]
 
 
 class LinearGain(torch.nn.Module):

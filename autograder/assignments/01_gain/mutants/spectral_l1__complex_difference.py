@@ -3,10 +3,11 @@
 It compares complex spectra, phases included: by Parseval, with power=2 it is (up to the
 weighting of the bins) the squared waveform error again, and it is not blind to phase.
 """
-CATCHES = ["spectral_l1_matches_numpy_for_one_signal", "spectral_l1_matches_numpy_for_a_batch",
-           "spectral_l1_raises_magnitudes_to_power", "spectral_l1_is_zero_for_a_circular_shift",
-           "spectral_l1_gradients_match_closed_form", "spectral_l1_keeps_float64",
-           "spectral_l1_does_not_modify_inputs"]
+CATCHES = ["spectral_l1_matches_numpy_for_one_signal",
+           "spectral_l1_matches_numpy_for_a_batch",
+           "spectral_l1_raises_magnitudes_to_power",
+           "spectral_l1_is_zero_for_a_circular_shift",
+           "spectral_l1_gradients_match_closed_form"]
 
 
 def spectral_l1(x, y, power=1.0):

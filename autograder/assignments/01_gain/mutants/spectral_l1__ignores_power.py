@@ -1,6 +1,5 @@
 """Accepts `power` but never uses it: always compares plain magnitudes."""
-CATCHES = ["spectral_l1_raises_magnitudes_to_power", "spectral_l1_gradients_match_closed_form",
-           "spectral_l1_does_not_modify_inputs"]
+CATCHES = ["spectral_l1_raises_magnitudes_to_power", "spectral_l1_gradients_match_closed_form"]
 
 
 def spectral_l1(x, y, power=1.0):

@@ -1,7 +1,7 @@
 """Sums |x - y| instead of averaging it: the loss grows with the length and the batch."""
-CATCHES = ["waveform_l1_matches_numpy_for_one_signal", "waveform_l1_matches_numpy_for_a_batch",
-           "waveform_l1_gradients_match_closed_form", "waveform_l1_keeps_float64",
-           "waveform_l1_does_not_modify_inputs"]
+CATCHES = ["waveform_l1_matches_numpy_for_one_signal",
+           "waveform_l1_matches_numpy_for_a_batch",
+           "waveform_l1_gradients_match_closed_form"]
 
 
 def waveform_l1(x, y):

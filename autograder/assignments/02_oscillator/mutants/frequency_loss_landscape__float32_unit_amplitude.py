@@ -1,5 +1,7 @@
 """Builds the unit amplitude with torch.ones(1, 1), whose default float32 dtype wins over a 0-d float64 candidate, so float64 landscapes are computed in float32."""
-CATCHES = ["frequency_loss_landscape_matches_closed_form_mse"]
+CATCHES = ["frequency_loss_landscape_matches_closed_form_mse",
+           "frequency_loss_landscape_passes_prediction_then_target",
+           "frequency_loss_landscape_gradient_reaches_the_candidates"]
 
 
 def frequency_loss_landscape(target_hz, candidates_hz, n_samples, sample_rate, loss_fn):

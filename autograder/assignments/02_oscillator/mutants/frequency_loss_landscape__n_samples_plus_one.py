@@ -1,6 +1,6 @@
 """Synthesises n_samples + 1 samples (counting both ends), so every loss averages one extra sample."""
-CATCHES = ["frequency_loss_landscape_matches_closed_form_mse", "frequency_loss_landscape_passes_prediction_then_target",
-           "frequency_loss_landscape_is_periodic_in_the_sample_rate",
+CATCHES = ["frequency_loss_landscape_matches_closed_form_mse",
+           "frequency_loss_landscape_passes_prediction_then_target",
            "frequency_loss_landscape_gradient_reaches_the_candidates"]
 
 

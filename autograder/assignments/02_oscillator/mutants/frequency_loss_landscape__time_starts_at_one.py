@@ -1,5 +1,5 @@
 """Writes the sinusoids directly as sin(omega * n) with n = 1 .. n_samples, one sample late."""
-CATCHES = ["frequency_loss_landscape_is_periodic_in_the_sample_rate",
+CATCHES = ["frequency_loss_landscape_matches_closed_form_mse",
            "frequency_loss_landscape_gradient_reaches_the_candidates"]
 
 

@@ -1,6 +1,5 @@
 """Divides by 2*pi instead of multiplying (f / (2 pi sample_rate)), mixing up the direction of the conversion."""
-CATCHES = ["hz_to_radians_matches_closed_form", "hz_to_radians_keeps_float32_and_any_shape",
-           "hz_to_radians_gradient_is_two_pi_over_sample_rate"]
+CATCHES = ["hz_to_radians_matches_closed_form", "hz_to_radians_gradient_is_two_pi_over_sample_rate"]
 
 
 def hz_to_radians(frequency_hz, sample_rate):

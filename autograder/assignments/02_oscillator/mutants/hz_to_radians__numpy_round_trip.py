@@ -1,5 +1,6 @@
 """Converts through NumPy (detach().numpy(), then torch.as_tensor), which cuts the graph back to frequency_hz."""
-CATCHES = ["hz_to_radians_gradient_is_two_pi_over_sample_rate"]
+CATCHES = ["hz_to_radians_accepts_plain_numbers_at_full_precision",
+           "hz_to_radians_gradient_is_two_pi_over_sample_rate"]
 
 
 def hz_to_radians(frequency_hz, sample_rate):

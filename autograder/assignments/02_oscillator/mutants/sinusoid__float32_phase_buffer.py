@@ -1,5 +1,5 @@
 """Fills a phase buffer made with torch.zeros(batch, n_samples), whose default float32 dtype rounds float64 phases (default phase left as float32 zeros too)."""
-CATCHES = ["sinusoid_keeps_float64"]
+CATCHES = ["sinusoid_with_constant_controls_is_a_sampled_sine", "sinusoid_gradients_match_closed_form"]
 
 
 def sinusoid(amplitude, frequency, n_samples, phase=None):

@@ -1,6 +1,7 @@
 """Uses align_corners=True, which stretches the first and last frame to the first and last sample instead of centring frames."""
-CATCHES = ["upsample_matches_linear_interpolation_for_2d_envelopes", "upsample_keeps_channels_of_3d_envelopes",
-           "upsample_gradient_is_the_transposed_interpolation", "upsample_keeps_float64_and_does_not_modify_input"]
+CATCHES = ["upsample_matches_linear_interpolation_for_2d_envelopes",
+           "upsample_keeps_channels_of_3d_envelopes",
+           "upsample_gradient_is_the_transposed_interpolation"]
 
 
 def upsample(envelope, n_samples):

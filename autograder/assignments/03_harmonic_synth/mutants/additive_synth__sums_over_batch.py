@@ -1,6 +1,9 @@
 """Sums over dimension 0 (the batch) instead of the sinusoids: same shape when batch == n_sinusoids."""
-CATCHES = ["additive_synth_matches_numpy_sum_of_sinusoids", "additive_synth_handles_a_batch_of_one",
-           "additive_synth_gradients_match_closed_form", "additive_synth_keeps_float64"]
+CATCHES = ["additive_synth_matches_numpy_sum_of_sinusoids",
+           "additive_synth_handles_a_batch_of_one",
+           "additive_synth_constant_controls_give_sines_from_zero_phase",
+           "additive_synth_gradients_match_closed_form",
+           "additive_synth_keeps_float64"]
 
 
 def additive_synth(amplitudes, frequencies, n_samples):

@@ -1,5 +1,5 @@
 """Builds k as float32 and casts the product to it, so float64 f0 comes back as float32."""
-CATCHES = ["harmonic_frequencies_keeps_float64"]
+CATCHES = ["harmonic_frequencies_gradient_is_weighted_sum", "harmonic_frequencies_keeps_float64"]
 
 
 def harmonic_frequencies(f0, n_harmonics):

@@ -1,6 +1,6 @@
 """Confuses harmonics with octaves: f0 * 2 ** (k - 1) instead of k * f0."""
 CATCHES = ["harmonic_frequencies_are_integer_multiples_of_f0",
-           "harmonic_frequencies_gradient_is_weighted_sum", "harmonic_frequencies_keeps_float64"]
+           "harmonic_frequencies_gradient_is_weighted_sum"]
 
 
 def harmonic_frequencies(f0, n_harmonics):

@@ -1,6 +1,7 @@
 """Uses torch.arange(1, n_harmonics): one harmonic too few."""
-CATCHES = ["harmonic_frequencies_are_integer_multiples_of_f0", "harmonic_frequencies_keeps_float64",
-           "harmonic_frequencies_does_not_modify_f0"]
+CATCHES = ["harmonic_frequencies_are_integer_multiples_of_f0",
+           "harmonic_frequencies_gradient_is_weighted_sum",
+           "harmonic_frequencies_keeps_float64"]
 
 
 def harmonic_frequencies(f0, n_harmonics):

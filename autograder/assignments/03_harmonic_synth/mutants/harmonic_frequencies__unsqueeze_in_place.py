@@ -1,5 +1,5 @@
 """Adds the harmonic dimension with f0.unsqueeze_(1), which changes the shape of the caller's tensor."""
-CATCHES = ["harmonic_frequencies_does_not_modify_f0"]
+CATCHES = ["harmonic_frequencies_gradient_is_weighted_sum", "harmonic_frequencies_does_not_modify_f0"]
 
 
 def harmonic_frequencies(f0, n_harmonics):

@@ -1,6 +1,12 @@
 """Inserts the new axis of the global amplitude at position 0: harmonic j of every item gets item j's loudness.
 Broadcasting only succeeds when batch == n_harmonics (or batch == 1, where it happens to be right)."""
-CATCHES = ["harmonic_synth_matches_numpy_pipeline"]
+CATCHES = ["harmonic_synth_matches_numpy_pipeline",
+           "harmonic_synth_handles_a_batch_of_one",
+           "harmonic_synth_gradients_match_closed_form",
+           "harmonic_synth_is_silent_and_finite_when_every_harmonic_is_aliased",
+           "harmonic_synth_keeps_float64",
+           "harmonic_synth_does_not_modify_inputs",
+           "harmonic_synth_rejects_bad_arguments"]
 
 
 def harmonic_synth(f0, global_amplitude, harmonic_amplitudes, n_samples):

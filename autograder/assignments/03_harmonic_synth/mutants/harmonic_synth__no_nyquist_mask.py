@@ -1,7 +1,6 @@
 """Never removes the harmonics above Nyquist: they alias back into the audible band."""
-CATCHES = ["harmonic_synth_matches_numpy_pipeline", "harmonic_synth_handles_a_batch_of_one",
-           "harmonic_synth_gradients_match_closed_form", "harmonic_synth_keeps_float64",
-           "harmonic_synth_does_not_modify_inputs",
+CATCHES = ["harmonic_synth_matches_numpy_pipeline",
+           "harmonic_synth_gradients_match_closed_form",
            "harmonic_synth_is_silent_and_finite_when_every_harmonic_is_aliased"]
 
 

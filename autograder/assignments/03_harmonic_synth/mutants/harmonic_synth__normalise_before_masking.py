@@ -1,7 +1,5 @@
 """Normalises the distribution before removing the harmonics above Nyquist, so what is left sums to less than one."""
-CATCHES = ["harmonic_synth_matches_numpy_pipeline", "harmonic_synth_handles_a_batch_of_one",
-           "harmonic_synth_gradients_match_closed_form", "harmonic_synth_keeps_float64",
-           "harmonic_synth_does_not_modify_inputs"]
+CATCHES = ["harmonic_synth_matches_numpy_pipeline", "harmonic_synth_gradients_match_closed_form"]
 
 
 def harmonic_synth(f0, global_amplitude, harmonic_amplitudes, n_samples):

@@ -1,6 +1,8 @@
 """Adds the threshold to the sigmoid before the power: max_value * (sigmoid(x) + threshold) ** ln(exponent)."""
-CATCHES = ["scale_function_matches_exponentiated_sigmoid", "scale_function_uses_its_arguments",
-           "scale_function_keeps_float64", "scale_function_is_finite_for_extreme_inputs"]
+CATCHES = ["scale_function_matches_exponentiated_sigmoid",
+           "scale_function_uses_its_arguments",
+           "scale_function_gradient_matches_closed_form",
+           "scale_function_is_finite_for_extreme_inputs"]
 
 
 def scale_function(x, exponent=10.0, max_value=2.0, threshold=1e-7):

@@ -1,5 +1,5 @@
 """Uses log(1 + m), which flattens the quiet bins the log distance is for."""
-CATCHES = ['log_magnitude_l1_matches_numpy_reference']
+CATCHES = ['log_magnitude_l1_matches_numpy_reference', 'log_magnitude_l1_gradients_match_closed_form']
 
 
 def log_magnitude_l1(x_mag, y_mag):

@@ -1,5 +1,6 @@
 """Learns a single harmonic distribution shared by every batch item."""
-CATCHES = ['match_harmonic_sound_recovers_the_harmonic_distribution']
+CATCHES = ['match_harmonic_sound_reduces_the_spectral_loss',
+           'match_harmonic_sound_recovers_the_harmonic_distribution']
 
 
 def match_harmonic_sound(target, f0, n_harmonics, n_steps=200, lr=0.1, seed=0,

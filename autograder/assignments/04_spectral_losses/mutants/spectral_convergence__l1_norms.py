@@ -1,5 +1,5 @@
 """Uses sums of absolute values (L1) instead of Frobenius norms."""
-CATCHES = ['spectral_convergence_matches_numpy_reference']
+CATCHES = ['spectral_convergence_matches_numpy_reference', 'spectral_convergence_gradients_match_closed_form']
 
 
 def spectral_convergence(x_mag, y_mag):

@@ -1,5 +1,5 @@
 """Takes norms over frequency only and averages the per-frame ratios."""
-CATCHES = ['spectral_convergence_matches_numpy_reference']
+CATCHES = ['spectral_convergence_matches_numpy_reference', 'spectral_convergence_gradients_match_closed_form']
 
 
 def spectral_convergence(x_mag, y_mag):

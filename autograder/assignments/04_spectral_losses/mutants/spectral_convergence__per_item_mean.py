@@ -1,5 +1,5 @@
 """Computes one ratio per batch item and averages them, instead of one ratio over the whole tensor."""
-CATCHES = ['spectral_convergence_matches_numpy_reference']
+CATCHES = ['spectral_convergence_matches_numpy_reference', 'spectral_convergence_gradients_match_closed_form']
 
 
 def spectral_convergence(x_mag, y_mag):

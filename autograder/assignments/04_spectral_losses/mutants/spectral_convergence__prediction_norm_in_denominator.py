@@ -1,5 +1,7 @@
 """Normalises by the norm of the prediction x_mag instead of the target y_mag."""
-CATCHES = ['spectral_convergence_matches_numpy_reference', 'spectral_convergence_normalises_by_the_target']
+CATCHES = ['spectral_convergence_matches_numpy_reference',
+           'spectral_convergence_gradients_match_closed_form',
+           'spectral_convergence_normalises_by_the_target']
 
 
 def spectral_convergence(x_mag, y_mag):

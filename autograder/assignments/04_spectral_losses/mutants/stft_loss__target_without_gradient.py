@@ -1,8 +1,11 @@
 """Computes the target spectrogram under torch.no_grad(): correct values, but no gradient reaches y."""
-CATCHES = ['stft_loss_gradients_match_finite_differences']
+CATCHES = ['stft_loss_gradients_match_finite_differences',
+           'stft_loss_is_zero_for_identical_inputs_and_finite_at_silence']
 
 
 def stft_loss(x, y, n_fft=1024, hop_length=256, w_sc=1.0, w_log=1.0, w_lin=0.0):
+    if x.shape != y.shape:
+        raise ValueError(f"x {tuple(x.shape)} and y {tuple(y.shape)} must have the same shape")
     x_mag = stft_magnitude(x, n_fft, hop_length)
     with torch.no_grad():
         y_mag = stft_magnitude(y, n_fft, hop_length)

@@ -1,5 +1,8 @@
 """Frames start at sample 0 (center=False): no padding, fewer frames, frames not centred."""
-CATCHES = ['stft_magnitude_matches_numpy_reference']
+CATCHES = ['stft_magnitude_matches_numpy_reference',
+           'stft_magnitude_keeps_dtype_batch_of_one_and_inputs',
+           'stft_magnitude_gradient_matches_finite_differences',
+           'stft_magnitude_floors_silence_at_sqrt_eps_with_finite_gradient']
 
 
 def stft_magnitude(x, n_fft, hop_length, eps=1e-8):

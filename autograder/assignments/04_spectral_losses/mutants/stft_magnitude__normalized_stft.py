@@ -1,5 +1,5 @@
 """Passes normalized=True to torch.stft, dividing every bin by sqrt(n_fft)."""
-CATCHES = ['stft_magnitude_matches_numpy_reference']
+CATCHES = ['stft_magnitude_matches_numpy_reference', 'stft_magnitude_gradient_matches_finite_differences']
 
 
 def stft_magnitude(x, n_fft, hop_length, eps=1e-8):

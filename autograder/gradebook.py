@@ -219,8 +219,9 @@ def result_output(test):
     """The output a grade cell shows for one test result (nbgrader's determine_grade reads it)."""
     import nbformat
     if test.status == "passed":
+        note = f"{test.message}\n" if test.message else ""
         return nbformat.v4.new_output("stream", name="stdout",
-                                      text=PASSED_TEMPLATE.format(id=test.id, points=test.max_points))
+                                      text=PASSED_TEMPLATE.format(id=test.id, points=test.max_points) + note)
     if test.points > 0:  # partial credit: nbgrader scores a grade cell by its numeric result
         return nbformat.v4.new_output("execute_result", data={"text/plain": f"{test.points:g}"},
                                       execution_count=None)

@@ -350,6 +350,8 @@ def run_test(test, submission, registry=None):
         submission.substitute = None
     if status != "passed":
         submission.failed.add(test.function)
+    if "has not been attempted yet" in message:
+        submission.notes = set()   # a stub: nothing else is worth saying
     if submission.notes:
         message = " ".join([message, *sorted(submission.notes)]).strip()
     return status, message, points

@@ -153,7 +153,10 @@ def graded(pristine, tmp_path_factory):
     seconds = time.monotonic() - start
     print(f"\n{assignment}: nbgrader subcommand on {len(STUDENTS)} submissions took {seconds:.1f} s")
     report = course.parent / "grade.json"
-    _autograder("grade", str(course / "submitted"), "--assignment", assignment, "--json", str(report), cwd=ROOT)
+    # exit status 1: dave's truncated file is not gradable (and is reported as such)
+    proc_grade = _autograder("grade", str(course / "submitted"), "--assignment", assignment, "--json", str(report),
+                             cwd=ROOT, check=False)
+    assert proc_grade.returncode == 1 and "not gradable" in proc_grade.stdout, proc_grade.stderr[-2000:]
     by_student = {r["student"]: r for r in json.loads(report.read_text())}
     return assignment, course, by_student, proc
 

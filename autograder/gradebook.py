@@ -627,7 +627,8 @@ def run(assignment, course=None, student="*", jobs=1, limits=None, out=None, wri
         print(f"warning: {warning}", file=sys.stderr)
     students = course.students(assignment, student)
     if not students:
-        raise CourseError(f"no submissions match {course.folder(course.coursedir.submitted_directory, student, assignment)}")
+        pattern = course.folder(course.coursedir.submitted_directory, student, assignment)
+        raise CourseError(f"no submissions match {pattern}")
 
     items, pending, graded_nbs = [], {}, {}
     for sid, folder in students.items():

@@ -144,8 +144,8 @@ def variants(assignment, folder):
         out.append((f"alternative {m.name}",
                     write_variant(notebook, m.source, folder / f"{assignment}__alt_{m.name}.ipynb"), m, "full"))
     for m in always_raising_mutants(assignment, notebook):
-        out.append((m.name, write_variant(notebook, m.source, folder / f"{assignment}__{m.function}__always_raises.ipynb"),
-                    m, "nothing"))
+        path = folder / f"{assignment}__{m.function}__always_raises.ipynb"
+        out.append((m.name, write_variant(notebook, m.source, path), m, "nothing"))
     return out
 
 

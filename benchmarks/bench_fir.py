@@ -75,7 +75,8 @@ def main():
         with torch.no_grad():
             error = float((fir_conv1d(x, h) - fir_fft(x, h)).abs().max())
         times = {name: median_seconds(forward_backward(fn, x, h), repeats=args.repeats, warmup=1)
-                 for name, fn in [("fir_conv1d", fir_conv1d), ("fir_fft", fir_fft), ("fft_fast_length", fft_fast_length)]}
+                 for name, fn in [("fir_conv1d", fir_conv1d), ("fir_fft", fir_fft),
+                                  ("fft_fast_length", fft_fast_length)]}
         ratio = times["fir_conv1d"] / times["fir_fft"]
         n_fft = N_SAMPLES + n_taps - 1
         report["results"].append({"n_taps": n_taps, "n_fft": n_fft, "fast_n_fft": fast_length(n_fft),

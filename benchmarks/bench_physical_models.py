@@ -72,9 +72,9 @@ def main():
             gap = (karplus_strong(burst, delay, gain, N_SAMPLES)
                    - sample_loop_karplus_strong(burst, delay, gain, N_SAMPLES)).abs().max().item()
         row(f"karplus_strong, delay {delay}, fwd + bwd",
-            timed_backward(lambda g: karplus_strong(burst, delay, g, N_SAMPLES), gain),
+            timed_backward(lambda g, b=burst, d=delay: karplus_strong(b, d, g, N_SAMPLES), gain),
             "sample-by-sample loop, fwd + bwd",
-            timed_backward(lambda g: sample_loop_karplus_strong(burst, delay, g, N_SAMPLES), gain))
+            timed_backward(lambda g, b=burst, d=delay: sample_loop_karplus_strong(b, d, g, N_SAMPLES), gain))
         print(f"      largest difference between the two: {gap:.2e}")
 
     f_hz = torch.tensor([110.0, 220.0, 440.0, 880.0], dtype=torch.float64)

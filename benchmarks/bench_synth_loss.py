@@ -80,7 +80,8 @@ def main():
         ("harmonic_synth", forward_backward(lambda a, b: synth(f0, a, b, N_SAMPLES), ga, ha),
          "per-harmonic loop", forward_backward(lambda a, b: loop_harmonic_synth(f0, a, b, N_SAMPLES), ga, ha)),
         ("multi_resolution_stft_loss", forward_backward(lambda p: losses(p, y), x),
-         "auraloss MultiResolutionSTFTLoss", forward_backward(lambda p: aura(p[:, None], y[:, None]), x)),  # auraloss: (batch, channels, time)
+         # auraloss takes (batch, channels, time)
+         "auraloss MultiResolutionSTFTLoss", forward_backward(lambda p: aura(p[:, None], y[:, None]), x)),
     ]
     report = {"threads": args.threads, "batch": BATCH, "n_samples": N_SAMPLES, "results": []}
     print(f"forward + backward, batch {BATCH}, {N_SAMPLES} samples, {args.threads} thread(s), median of {args.repeats}")
@@ -91,7 +92,8 @@ def main():
         print(f"  {name:28s} {1e3 * t_ours:8.1f} ms | {other_name:34s} {1e3 * t_other:8.1f} ms | "
               f"ratio {t_other / t_ours:5.2f}x")
     with torch.no_grad():
-        print(f"  loss values agree: ours {losses(x, y).item():.5f}, auraloss {aura(x[:, None], y[:, None]).item():.5f}")
+        ours, theirs = losses(x, y).item(), aura(x[:, None], y[:, None]).item()
+        print(f"  loss values agree: ours {ours:.5f}, auraloss {theirs:.5f}")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "synth_loss.json").write_text(json.dumps(report, indent=2))

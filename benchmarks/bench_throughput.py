@@ -121,7 +121,8 @@ def main():
           f"{'ours 1 job':>10s} {'ratio':>6s} equal")
     for a, r in report["assignments"].items():
         print(f"{a:22s} {r['submissions']:4d} {r['nbgrader_total_s']:8.1f}s {r['ours_total_s']:6.1f}s "
-              f"{r['ratio']:5.1f}x {r['ours_one_job_total_s']:9.1f}s {r['one_job_ratio']:5.1f}x {r['all_scores_equal']}")
+              f"{r['ratio']:5.1f}x {r['ours_one_job_total_s']:9.1f}s {r['one_job_ratio']:5.1f}x "
+              f"{r['all_scores_equal']}")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "throughput.json").write_text(json.dumps(report, indent=2))

@@ -99,9 +99,9 @@ def test_nbgrader_autograde_and_cli_give_the_same_points(assignment, tmp_path):
     ours = {r["student"]: {t["id"]: t["points"] for t in r["tests"]} for r in json.loads(cli.stdout)}
 
     for student in subs:
-        assert ours[student] == nb_points[student], (
-            f"{student}: tests where nbgrader and the CLI disagree: "
-            f"{ {k: (nb_points[student].get(k), v) for k, v in ours[student].items() if nb_points[student].get(k) != v} }")
+        disagree = {k: (nb_points[student].get(k), v) for k, v in ours[student].items()
+                    if nb_points[student].get(k) != v}
+        assert ours[student] == nb_points[student], f"{student}: tests where nbgrader and the CLI disagree: {disagree}"
     full = sum(ours["solution"].values())
     assert full > 0 and sum(ours["noisy"].values()) == full, "a warning on stderr must cost no points"
     assert sum(ours["stub"].values()) == 0

@@ -58,7 +58,8 @@ def test_random_draws_before_a_cell_that_reseeds_itself_do_not_matter():
 def test_a_cell_with_global_effects_runs():
     for effect in ("torch.set_default_dtype(torch.float64)", "torch.set_grad_enabled(False)",
                    "open('x.txt', 'w').write('1')", "np.seterr(all='raise')", "torch.save({}, 'm.pt')"):
-        notebook = [(IMPORTS, True), (effect + "\nplt.figure()", True), ("def f(x):\n    return torch.as_tensor(x)", False)]
+        notebook = [(IMPORTS, True), (effect + "\nplt.figure()", True),
+                    ("def f(x):\n    return torch.as_tensor(x)", False)]
         assert _plan(notebook, []) == [], effect
 
 
@@ -112,7 +113,8 @@ def test_a_magic_in_a_cell_that_runs_turns_skipping_off():
 
 
 def test_the_assignment_can_force_a_cell_to_run():
-    notebook = [(IMPORTS, True), ("def f(x):\n    return torch.as_tensor(x)", False), ("plt.plot([1, 2])  # keep me", True)]
+    notebook = [(IMPORTS, True), ("def f(x):\n    return torch.as_tensor(x)", False),
+                ("plt.plot([1, 2])  # keep me", True)]
     assert _plan(notebook, [], force=["# keep me"]) == []
     assert _plan(notebook, []) == [3]
 

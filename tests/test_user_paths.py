@@ -165,7 +165,8 @@ def test_formgrader_from_the_readme_jupyter_lab_answers_and_creates_a_complete_g
         except subprocess.TimeoutExpired:
             server.kill()
     text = (tmp_path / "server.log").read_text()
-    assert "FileNotFoundError" not in text and "alembic" not in text.lower().replace("alembic_version", ""), text[-3000:]
+    mentions = text.lower().replace("alembic_version", "")
+    assert "FileNotFoundError" not in text and "alembic" not in mentions, text[-3000:]
     with sqlite3.connect(course / "gradebook.db") as db:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "alembic_version" in tables

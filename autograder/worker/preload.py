@@ -10,19 +10,19 @@ from autograder.worker.sandbox import WORKER_ENV
 # Set before NumPy's OpenBLAS, torch's OpenMP and any GPU runtime load; workers inherit it.
 os.environ.update(WORKER_ENV)
 
-import matplotlib  # noqa: E402
+import matplotlib
 
 matplotlib.use("Agg")
 
-import IPython.core.interactiveshell  # noqa: E402,F401
-import IPython.display  # noqa: E402,F401
-import matplotlib.pyplot  # noqa: E402,F401
-import scipy.fft  # noqa: E402,F401
-import scipy.signal  # noqa: E402,F401
-import torch  # noqa: E402,F401
-import tqdm  # noqa: E402,F401
+import IPython.core.interactiveshell
+import IPython.display  # noqa: F401
+import matplotlib.pyplot
+import scipy.fft
+import scipy.signal  # noqa: F401
+import torch
+import tqdm  # noqa: F401
 
-from autograder.worker import namespaces, runtime, sandbox  # noqa: E402,F401
+from autograder.worker import namespaces, runtime, sandbox  # noqa: F401
 
 runtime.add_assignment_helpers()
 

@@ -20,7 +20,6 @@ Tolerance reasoning (eps32 = 2**-23 ~ 1.2e-7):
 * float64 everywhere: ``rtol = atol = 1e-9``; gradients in float64 against closed forms with
   ``rtol = 1e-6`` (loops and other orders of summation welcome, wrong derivatives are not).
 """
-import math
 
 import numpy as np
 
@@ -545,7 +544,8 @@ def test_frequency_loss_landscape_passes_prediction_then_target(sub):
     """loss_fn(prediction, target) order, shown with a loss that is not symmetric; candidates unsorted."""
     candidates = np.array([660.0, 200.0, 450.0, 300.0])
     out = sub.call("frequency_loss_landscape", 300.0, candidates, 400, 8000, Lib("prediction_weighted_mse"))
-    checks.assert_close(out.value, np_landscape(300.0, candidates, 400, 8000, lambda x, y: np.mean((1.5 + x) * (x - y) ** 2)),
+    weighted = lambda x, y: np.mean((1.5 + x) * (x - y) ** 2)  # noqa: E731 - the loss, as the worker's
+    checks.assert_close(out.value, np_landscape(300.0, candidates, 400, 8000, weighted),
                         "the landscape of loss(x, y) = mean((1.5 + x) * (x - y)**2) for a 300 Hz target at 8 kHz",
                         rtol=1e-7, atol=1e-9,
                         hint="The candidate's sinusoid is the prediction (first argument), the target's the second; "

@@ -138,7 +138,8 @@ def _check_gradients(sub, function):
         expected = oracles.fir_vjp(x, h, cot)
         # |d x| <= max|c| sum|h|; |d h| <= max|c| sum|x| (summed over the batch for a shared h).
         tol = ATOL_FACTOR * float(np.max(np.abs(cot))) * float(np.sum(np.abs(x)) + np.sum(np.abs(h)))
-        hint = ("If the value tests fail too, fix those first. The gradient w.r.t. x is the cotangent filtered backwards in time (a correlation with h); "
+        hint = ("If the value tests fail too, fix those first. The gradient w.r.t. x is the cotangent filtered "
+                "backwards in time (a correlation with h); "
                 "w.r.t. a shared h it is summed over the batch. Check for a detach, a .numpy() round trip or "
                 "a wrong crop.") if len(shape_h) == 1 else (
                 "If the value tests fail too, fix those first. With one filter per item, the gradient of h[b] "

@@ -469,7 +469,8 @@ def test_simulate_state_space_does_not_modify_inputs(sub):
 
 @A.test("simulate_state_space", points=1)
 def test_simulate_state_space_rejects_bad_arguments(sub):
-    """ValueError naming the argument: Bd as (S,), Ad not square, C as (S, 1), 1-D u, x0 of another shape, batches that disagree."""
+    """ValueError naming the argument: Bd as (S,), Ad not square, C as (S, 1), 1-D u, x0 of another shape,
+    batches that disagree."""
     Ad, Bd, C, u, x0, _ = _stable_case(830, 2, 3, 10, np.float32)
     checks.assert_accepts(sub, "simulate_state_space", Ad, Bd, C, u, x0)
     checks.assert_raises_value_error(sub, "simulate_state_space", Ad, Bd[0, :, 0], C, u, x0, argument="Bd")
@@ -584,7 +585,8 @@ def test_modal_synth_does_not_modify_inputs(sub):
 
 @A.test("modal_synth", points=1)
 def test_modal_synth_rejects_bad_arguments(sub):
-    """ValueError naming the argument: 1-D frequencies_hz, mismatched decays_s or amplitudes, n_samples < 1, sample_rate <= 0."""
+    """ValueError naming the argument: 1-D frequencies_hz, mismatched decays_s or amplitudes, n_samples < 1,
+    sample_rate <= 0."""
     f, tau, a = _modal_case(847, 2, 3, np.float32)
     checks.assert_accepts(sub, "modal_synth", f, tau, a, 16, 8000.0)
     checks.assert_raises_value_error(sub, "modal_synth", f[0], tau[0], a[0], 16, 8000.0, argument="frequencies_hz")
@@ -703,7 +705,8 @@ def test_karplus_strong_does_not_modify_inputs(sub):
 
 @A.test("karplus_strong", points=1)
 def test_karplus_strong_rejects_bad_arguments(sub):
-    """ValueError naming the argument: delay 0, -2 or 2.5; 1-D excitation; feedback of another batch or 2-D; n_samples < 1."""
+    """ValueError naming the argument: delay 0, -2 or 2.5; 1-D excitation; feedback of another batch or 2-D;
+    n_samples < 1."""
     excitation = _ks_case(860, 2, 6, np.float32)
     checks.assert_accepts(sub, "karplus_strong", excitation, 3, 0.9, 20)
     for delay in (0, -2, 2.5):

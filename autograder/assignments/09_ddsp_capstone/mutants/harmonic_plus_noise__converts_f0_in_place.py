@@ -1,0 +1,21 @@
+"""Converts f0 to radians per sample in place (f0_hz *= 2 pi / sample_rate): the caller's f0_hz is overwritten."""
+CATCHES = ['harmonic_plus_noise_does_not_modify_inputs']
+
+
+def harmonic_plus_noise(f0_hz, global_amplitude, harmonic_amplitudes, noise_magnitudes, noise, sample_rate):
+    if f0_hz.dim() != 2:
+        raise ValueError("f0_hz must be 2-D")
+    batch, n_frames = f0_hz.shape
+    if global_amplitude.shape != f0_hz.shape:
+        raise ValueError("global_amplitude must be shaped like f0_hz")
+    if harmonic_amplitudes.dim() != 3 or harmonic_amplitudes.shape[::2] != (batch, n_frames):
+        raise ValueError("harmonic_amplitudes has the wrong shape")
+    if noise_magnitudes.dim() != 3 or noise_magnitudes.shape[::2] != (batch, n_frames) or noise_magnitudes.shape[1] < 2:
+        raise ValueError("noise_magnitudes has the wrong shape")
+    if noise.dim() != 2 or noise.shape[0] != batch or noise.shape[1] % n_frames or noise.shape[1] < n_frames:
+        raise ValueError("noise has the wrong shape")
+    if sample_rate <= 0:
+        raise ValueError("sample_rate must be positive")
+    f0_hz *= 2 * math.pi / sample_rate
+    harmonic = harmonic_synth(f0_hz, global_amplitude, harmonic_amplitudes, noise.shape[-1])
+    return harmonic + filtered_noise(scale_function(noise_magnitudes), noise)

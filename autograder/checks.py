@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 
-from autograder import wire
+from autograder import harness, wire
 from autograder.harness import StudentError, TestFailure
 
 
@@ -131,8 +131,31 @@ def _kind(meta):
     return f"{module}{meta.get('type', 'value')}"
 
 
+def _is_data(value):
+    """Numbers came back: an array, a number, a module's parameters, or containers of them."""
+    if isinstance(value, (np.ndarray, bool, int, float)):
+        return True
+    if isinstance(value, dict):
+        if "__module__" in value:
+            return True
+        return "__object__" not in value and all(_is_data(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_is_data(v) for v in value)
+    return False
+
+
 def assert_not_mutated(result, names, function):
-    """No argument tensor was modified in place."""
+    """The call returned numbers, and no argument tensor was modified in place.
+
+    A function that returns something else (an object, a string, None), or that failed an
+    earlier test of its own, earns nothing here: leaving the inputs alone counts only for a
+    function that computes its result.
+    """
+    harness.require_working("Leaving the inputs unchanged")
+    if not _is_data(result.value):
+        fail(f"{function} returned a {_kind(result.meta if isinstance(result.meta, dict) else {})}, "
+             "not its numeric result, so whether it leaves its inputs alone is not graded.",
+             "Return the torch tensor(s) the docstring describes.")
     flags = result.inputs_mutated if isinstance(result.inputs_mutated, list) else []
     for name, changed in zip(names, flags):
         if changed is not False:

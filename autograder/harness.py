@@ -17,6 +17,7 @@ process. A test passes by returning; it fails by raising :class:`TestFailure`
 """
 import dataclasses
 import re
+import threading
 
 import numpy as np
 
@@ -267,15 +268,20 @@ class Assignment:
             a cell that legitimately runs longer than the grader's default (training).
         submission_files: names of files beside the notebook that the worker may read
             (copied into its private folder before the first cell runs), e.g. ``["decoder.pt"]``.
+        files_made_by: graded functions whose variants must make the submission files
+            themselves. Every other variant the zoo and the suite grade is handed the
+            reference's files (``solutions/<name>``), as a student hands in the file the
+            notebook saved: a ``harmonic_plus_noise`` mutant need not retrain the decoder.
     """
 
     def __init__(self, name, depends=None, cell_timeout=None, submission_files=(), run_cells_containing=(),
-                 reads=()):
+                 reads=(), files_made_by=()):
         self.name = name
         self.tests = []
         self.depends = {f: list(d) for f, d in (depends or {}).items()}
         self.cell_timeout = cell_timeout
         self.submission_files = list(submission_files)
+        self.files_made_by = set(files_made_by)
         self.run_cells_containing = list(run_cells_containing)
         self.extra_reads = set(reads)
         self.reads_found = set()     # names the test module passes to sub.call/Ref/New (set on loading)
@@ -344,9 +350,11 @@ def run_test(test, submission, registry=None):
         submission.notes.add(f"(Note: {names} failed {'its' if len(failing) == 1 else 'their'} own tests, so "
                              f"`{test.function}` was tested with a correct {names} in its place: this "
                              f"test grades `{test.function}` alone.)")
+    outer, _RUNNING.now = getattr(_RUNNING, "now", None), (test, submission)
     try:
         status, message, points = _run(test, submission)
     finally:
+        _RUNNING.now = outer
         submission.substitute = None
     if status != "passed":
         submission.failed.add(test.function)
@@ -355,6 +363,24 @@ def run_test(test, submission, registry=None):
     if submission.notes:
         message = " ".join([message, *sorted(submission.notes)]).strip()
     return status, message, points
+
+
+_RUNNING = threading.local()   # .now: (test, submission) of the test this thread is running
+
+
+def require_working(property_name):
+    """Fail the running test when its function already failed an earlier test of its own.
+
+    For properties any non-answer has (leaving the inputs alone): they earn points only
+    from a function that computes its values, so a stub returning garbage earns nothing.
+    """
+    if getattr(_RUNNING, "now", None) is None:
+        return
+    test, submission = _RUNNING.now
+    if test.function in submission.failed:
+        raise TestFailure(f"{property_name} counts only for a function that computes its values, and "
+                          f"`{test.function}` failed an earlier test of its own (see above). "
+                          "Hint: fix the earlier failures of this function first.")
 
 
 def _dependencies(registry, function):

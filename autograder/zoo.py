@@ -11,6 +11,7 @@ import ast
 import dataclasses
 import pathlib
 import re
+import shutil
 
 import nbformat
 
@@ -102,12 +103,33 @@ def source_notebook(assignment, root=None):
     return notebooks.source_notebook(assignment, root)
 
 
+def reference_files(assignment, function=None, root=None):
+    """The reference's submission files (``solutions/<name>``) a variant of ``function`` hands in.
+
+    None for the variants of the functions that make them (``Assignment.files_made_by``)
+    or when the reference has not saved them.
+    """
+    registry = harness.load(assignment)
+    root = pathlib.Path(root or notebooks.course_root())
+    if function in registry.files_made_by:
+        return []
+    return [root / "solutions" / name for name in registry.submission_files if (root / "solutions" / name).is_file()]
+
+
+def hand_in(path, assignment, function=None):
+    """Put the reference's submission files a variant of ``function`` hands in beside ``path``."""
+    for file in reference_files(assignment, function):
+        shutil.copyfile(file, pathlib.Path(path).parent / file.name)
+    return path
+
+
 def write_variant(notebook, extra_source, path, stub=False):
     """The notebook's graded core plus ``extra_source`` as a last cell, written to ``path``."""
     variant = nbformat.v4.new_notebook()
     variant.cells = stub_cells(notebook) if stub else core_cells(notebook)
     if extra_source:
         variant.cells.append(nbformat.v4.new_code_cell(extra_source))
+    pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(variant, str(path))
     return path
 
@@ -136,16 +158,18 @@ def check_results(mutant, result, max_score):
 def variants(assignment, folder):
     """(label, notebook path, mutant or None, expected) for the reference, stub, mutants, alternatives."""
     notebook = notebooks.load(source_notebook(assignment))
-    out = [("reference core", write_variant(notebook, "", folder / f"{assignment}__reference.ipynb"), None, "full"),
-           ("stub", write_variant(notebook, "", folder / f"{assignment}__stub.ipynb", stub=True), None, "zero")]
-    for m in load_mutants(assignment):
-        out.append((m.name, write_variant(notebook, m.source, folder / f"{assignment}__{m.name}.ipynb"), m, "caught"))
-    for m in load_mutants(assignment, ALTERNATIVES):
-        out.append((f"alternative {m.name}",
-                    write_variant(notebook, m.source, folder / f"{assignment}__alt_{m.name}.ipynb"), m, "full"))
-    for m in always_raising_mutants(assignment, notebook):
-        path = folder / f"{assignment}__{m.function}__always_raises.ipynb"
-        out.append((m.name, write_variant(notebook, m.source, path), m, "nothing"))
+    plan = [("reference core", "reference", None, "full", False), ("stub", "stub", None, "zero", True)]
+    plan += [(m.name, m.name, m, "caught", False) for m in load_mutants(assignment)]
+    plan += [(f"alternative {m.name}", f"alt_{m.name}", m, "full", False)
+             for m in load_mutants(assignment, ALTERNATIVES)]
+    plan += [(m.name, f"{m.function}__always_raises", m, "nothing", False)
+             for m in always_raising_mutants(assignment, notebook)]
+    out = []
+    for label, slug, mutant, expected, stub in plan:
+        # a folder per variant: files handed in beside a notebook belong to that notebook only
+        path = folder / f"{assignment}__{slug}" / f"{assignment}.ipynb"
+        write_variant(notebook, mutant.source if mutant else "", path, stub=stub)
+        out.append((label, hand_in(path, assignment, mutant.function if mutant else None), mutant, expected))
     return out
 
 

@@ -91,6 +91,20 @@ def test_hidden_test_cells_match_the_registry(assignment):
     assert sum(p for _, p in found) == registry.max_score
 
 
+@pytest.mark.parametrize("where", ["source", "release", "solutions"])
+def test_the_capstone_notebook_plays_the_instrument_the_grader_holds_out(where):
+    """09's decoder is trained on notes of the cell tagged `instrument` and graded on held-out
+    notes of autograder/assignments/09_ddsp_capstone/instrument.py: the two must be one text."""
+    assignment = "09_ddsp_capstone"
+    path = {"source": ROOT / "source" / assignment / f"{assignment}.ipynb",
+            "release": ROOT / "release" / assignment / f"{assignment}.ipynb",
+            "solutions": ROOT / "solutions" / f"{assignment}.ipynb"}[where]
+    cells = [c for c in nbformat.read(str(path), 4).cells if "instrument" in c.metadata.get("tags", [])]
+    assert len(cells) == 1, f"{where}: {len(cells)} cells tagged 'instrument'"
+    text = (ROOT / "autograder" / "assignments" / assignment / "instrument.py").read_text()
+    assert cells[0].source == text.rstrip("\n"), f"{where}: the instrument cell differs from instrument.py"
+
+
 def test_cli_gives_solutions_full_marks_and_releases_zero():
     paths = [str(ROOT / "solutions" / f"{a}.ipynb") for a in ASSIGNMENTS]
     paths += [str(ROOT / "release" / a / f"{a}.ipynb") for a in ASSIGNMENTS]

@@ -32,6 +32,11 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 # Source notebooks come from source/ (GRADEBOOK_TEST_SOURCE points elsewhere, e.g. while authoring).
 SOURCE = pathlib.Path(os.environ.get("GRADEBOOK_TEST_SOURCE", ROOT / "source"))
 ASSIGNMENTS = [a for a in harness.known() if (SOURCE / a / f"{a}.ipynb").exists()]
+if "GRADEBOOK_TEST_SOURCE" not in os.environ:
+    # The gradebook path is one code path for every assignment (about 2 minutes each): the suite
+    # runs it on the first assignment and on 08 (tuple-valued functions, the longest notebook).
+    # test_nbgrader_equivalence.py covers every assignment's grade cells in nbgrader.
+    ASSIGNMENTS = sorted({*ASSIGNMENTS[:1], *[a for a in ASSIGNMENTS if a.startswith("08_")]})
 STUDENTS = ("alice", "bob", "carol", "dave")  # solution, stub, mutant, unreadable file
 TIMESTAMP = "2026-01-15 10:30:00.000000 UTC"
 HIDDEN_MARKERS = ("autograder.incell", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "from autograder")

@@ -55,7 +55,11 @@ def _submissions(assignment):
         if mutant.function not in seen and len(seen) < 3:
             seen.add(mutant.function)
             subs[f"mutant-{len(seen)}"] = zoo.full_variant(solution, mutant)
+            MUTATED[f"mutant-{len(seen)}"] = mutant.function
     return subs
+
+
+MUTATED = {}   # submission name -> the function its mutant changes
 
 
 def _failure_report(stderr):
@@ -83,6 +87,8 @@ def test_nbgrader_autograde_and_cli_give_the_same_points(assignment, tmp_path):
         folder = course / "submitted" / student / assignment
         folder.mkdir(parents=True)
         nbformat.write(nb, str(folder / f"{assignment}.ipynb"))
+        if student != "stub":   # the files the notebook saved (09's decoder.pt), handed in beside it
+            zoo.hand_in(folder / f"{assignment}.ipynb", assignment, MUTATED.get(student))
     proc = nbg("autograde", assignment, "--force")
     assert proc.returncode == 0, _failure_report(proc.stderr)
 

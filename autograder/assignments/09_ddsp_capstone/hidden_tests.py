@@ -53,7 +53,7 @@ from . import instrument
 from . import oracles as ref
 
 # Training without decoder.pt takes about 30 s of one core; the limit leaves room for a busy machine.
-A = Assignment("09_ddsp_capstone", cell_timeout=600, submission_files=["decoder.pt"])
+A = Assignment("09_ddsp_capstone", cell_timeout=600, submission_files=["decoder.pt"], files_made_by=["Decoder"])
 
 SAMPLE_RATE, HOP_LENGTH, FRAME_SIZE = 16000, 128, 1024      # the notebook's given constants
 CONTROL_KEYS = ("global_amplitude", "harmonic_amplitudes", "noise_magnitudes")

@@ -533,7 +533,9 @@ def _grade_safely(pool, item, limits):
     try:
         return grade_notebook(pool, item, limits)
     except Exception as exc:  # noqa: BLE001 - one submission never stops the others
-        detail = str(exc) if isinstance(exc, SandboxError) else traceback.format_exc(limit=-3)
+        # the exception first: reports show a failure's first line
+        detail = str(exc) if isinstance(exc, SandboxError) else \
+            f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=-3)}"
         return results.SubmissionResult(item.student, item.assignment, str(item.path),
                                         notes=[f"grading failed: {detail}"], outcome=results.GRADER_FAILED)
 

@@ -28,6 +28,7 @@ import ast
 import builtins
 import dataclasses
 import symtable
+import threading
 
 # Calls whose effect on the process outlives the cell, or that reach outside it.
 EFFECTS = frozenset({
@@ -59,6 +60,17 @@ MODULE_ATTRIBUTES = frozenset({"nn", "functional", "pyplot", "fft", "signal", "l
 BUILTINS = frozenset(dir(builtins))
 # Constructors of torch modules initialise their weights from the global random generator.
 RANDOM_MODULES = ("nn",)
+
+
+# CPython 3.11's compiler keeps its AST recursion depth in process-wide state: two threads
+# parsing at once (the grader grades submissions in threads) can fail with "SystemError: AST
+# constructor recursion depth mismatch". Parsing here is serialised.
+_COMPILER = threading.Lock()
+
+
+def _parse(source):
+    with _COMPILER:
+        return ast.parse(source)
 
 
 class Unknown(Exception):
@@ -254,8 +266,9 @@ def analyse(index, source, instructor, modules):
     """A :class:`Cell` for one code cell; ``unknown`` says why it could not be analysed."""
     cell = Cell(index, source, instructor)
     try:
-        tree = ast.parse(source)
-        table = symtable.symtable(source, f"<cell {index + 1}>", "exec")
+        tree = _parse(source)
+        with _COMPILER:
+            table = symtable.symtable(source, f"<cell {index + 1}>", "exec")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         cell.unknown = "it is not plain Python (a magic or shell escape?)"
         return cell
@@ -409,7 +422,7 @@ def _function_effects(cells, modules):
 def _reseeds_first(source):
     """Whether a cell seeds torch's generator (and numpy's or Python's, when it uses them)
     before anything at module level may draw a random number: RNG use before it is irrelevant."""
-    tree = ast.parse(source)
+    tree = _parse(source)
     seeded, needs = set(), {"torch"}
     text = source.replace(" ", "")
     if "np.random" in text or "numpy.random" in text:
@@ -468,7 +481,7 @@ def plan(sources, instructor_sources, test_reads, force=()):
     trees = []
     for source in sources:
         try:
-            trees.append(ast.parse(source))
+            trees.append(_parse(source))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return Plan([], "a cell is not plain Python (a magic or shell escape?)")
     modules = _module_aliases(trees)

@@ -86,15 +86,22 @@ def stub_cells(notebook):
 
 def full_variant(notebook, mutant):
     """The whole notebook with the mutant inserted as a cell right after the answer cell
-    that defines its function (or at the end when no answer cell does)."""
+    that defines its function; for a name no answer cell defines (09's trained ``decoder``),
+    right before the first hidden-test cell of that name, so that nbgrader, which grades at
+    the cell, and this grader, which grades after the last cell, see the same mistake."""
     variant = nbformat.from_dict(notebook)
     pattern = re.compile(rf"^(def|class)\s+{re.escape(mutant.function)}\b", re.M)
-    position = len(variant.cells)
+    own_tests = {t.id for t in harness.load(mutant.assignment).tests if t.function == mutant.function}
+    position = None
     for i, cell in enumerate(variant.cells):
-        if cell.get("metadata", {}).get("nbgrader", {}).get("solution") and pattern.search(
-                notebooks.source_of(cell)):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("solution") and pattern.search(notebooks.source_of(cell)):
             position = i + 1
             break
+    if position is None:
+        position = next((i for i, cell in enumerate(variant.cells)
+                         if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") in own_tests),
+                        len(variant.cells))
     variant.cells.insert(position, nbformat.v4.new_code_cell(mutant.source))
     return variant
 

@@ -125,6 +125,35 @@ def test_the_hidden_tests_reads_include_objects_they_call():
     assert {"central_difference_grad", "LinearModel", "fit_linear_model"} <= reads
 
 
+def test_plans_made_in_threads_never_parse_at_the_same_time(monkeypatch):
+    """The grader plans submissions in threads. CPython 3.11 keeps the AST converter's recursion
+    depth in process-wide state, and two conversions at once failed real gradings under load
+    ("SystemError: AST constructor recursion depth mismatch"): parsing must be serialised."""
+    import ast
+    import concurrent.futures
+    import threading
+    import time
+    parse, inside, most, lock = ast.parse, [0], [0], threading.Lock()
+
+    def watched(*args, **kwargs):
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        time.sleep(0.002)   # widen the window a concurrent parse would fall into
+        try:
+            return parse(*args, **kwargs)
+        finally:
+            with lock:
+                inside[0] -= 1
+
+    monkeypatch.setattr(ast, "parse", watched)
+    student = [(IMPORTS, True), ("def f(x):\n    return 2 * x", False), ("plt.plot([1, 2])", True)] * 3
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        plans = list(pool.map(lambda _: _plan(student, []), range(8)))
+    assert all(p == plans[0] for p in plans) and plans[0]
+    assert most[0] == 1, f"{most[0]} parses ran at once"
+
+
 # ---------------------------------------------------------------------------
 # Proof on real submissions: with and without skipping, identical grades and statuses.
 ASSIGNMENTS = harness.known()

@@ -345,7 +345,7 @@ def test_wavetable_oscillator_matches_numpy_reference(sub):
 
 @A.test("wavetable_oscillator", points=2)
 def test_wavetable_oscillator_wraps_around_the_table_end(sub):
-    """Between the last entry and the first the reading interpolates table[-1] -> table[0]; phases past 2 pi and below 0 wrap."""
+    """Between the last entry and the first the reading interpolates table[-1] -> table[0]; phases past 2 pi and below 0 wrap."""  # noqa: E501
     table = np.array([0.0, 1.0, 3.0, 2.0, -1.0, -4.0, 5.0, 8.0])
     f0 = np.full((3, 2), TWO_PI / 8 * 0.7)                       # 0.7 table cells per sample
     phase = np.array([TWO_PI * 7.5 / 8, -0.3, 4 * np.pi + 0.1])  # starts in the last cell, below 0, past 2 pi

@@ -114,7 +114,7 @@ def test_loudness_db_matches_numpy_a_weighted_power(sub):
 
 @A.test("loudness_db", points=2)
 def test_loudness_db_of_test_tones_follows_the_a_weighting(sub):
-    """Tones at 100 Hz, 1 kHz and 4 kHz, amplitudes 0.5 and 0.05 (float32, default frames) match numpy within 0.01 dB."""
+    """Tones at 100 Hz, 1 kHz and 4 kHz, amplitudes 0.5 and 0.05 (float32, default frames) match numpy within 0.01 dB."""  # noqa: E501
     t = np.arange(8000) / 16000
     x = np.stack([a * np.sin(2 * np.pi * f * t) for f in (100.0, 1000.0, 4000.0) for a in (0.5, 0.05)])
     out = sub.call("loudness_db", x.astype(np.float32), 16000)
@@ -263,7 +263,7 @@ def _noise_atol(noise_magnitudes, noise):
 
 @A.test("harmonic_plus_noise", points=2)
 def test_harmonic_plus_noise_harmonic_half_matches_numpy(sub):
-    """With zero noise, the output is 03's harmonic synthesiser at f0 in radians (8 kHz, some harmonics above Nyquist)."""
+    """With zero noise, the output is 03's harmonic synthesiser at f0 in radians (8 kHz, some harmonics above Nyquist)."""  # noqa: E501
     rng = np.random.default_rng(910)
     f0, ga, ha, nm, _ = _hpn_inputs(rng, 2, 5, 6, 4, 40, 8000, f0_range=(250.0, 800.0))
     silent = np.zeros((2, 200), np.float32)
@@ -278,7 +278,7 @@ def test_harmonic_plus_noise_harmonic_half_matches_numpy(sub):
 
 @A.test("harmonic_plus_noise", points=2)
 def test_harmonic_plus_noise_noise_half_matches_numpy(sub):
-    """With f0 above Nyquist, the output is filtered_noise(scale_function(noise_magnitudes), noise) (5 bands, 6 frames)."""
+    """With f0 above Nyquist, the output is filtered_noise(scale_function(noise_magnitudes), noise) (5 bands, 6 frames)."""  # noqa: E501
     rng = np.random.default_rng(911)
     _, ga, ha, nm, noise = _hpn_inputs(rng, 2, 6, 4, 5, 16, 8000)
     f0 = np.full((2, 6), 5000.0, np.float32)                     # above 4 kHz: every harmonic is removed
@@ -303,7 +303,7 @@ def test_harmonic_plus_noise_adds_both_halves(sub):
 
 @A.test("harmonic_plus_noise", points=2)
 def test_harmonic_plus_noise_gradients_match_finite_differences(sub):
-    """Gradients w.r.t. f0_hz, both amplitudes, the noise magnitudes and the noise match central differences (float64)."""
+    """Gradients w.r.t. f0_hz, both amplitudes, the noise magnitudes and the noise match central differences (float64)."""  # noqa: E501
     rng = np.random.default_rng(913)
     inputs = _hpn_inputs(rng, 2, 3, 3, 3, 8, 8000, f0_range=(300.0, 1500.0), dtype=np.float64)
     cotangent = rng.normal(size=(2, 24))
@@ -362,7 +362,8 @@ def test_harmonic_plus_noise_does_not_modify_inputs(sub):
 def test_harmonic_plus_noise_handles_a_batch_of_one(sub):
     """A batch of one gives the same audio as that item inside a batch of two."""
     inputs = _hpn_inputs(np.random.default_rng(917), 2, 4, 5, 3, 20, 16000)
-    both = checks.as_array(sub.call("harmonic_plus_noise", *inputs, 16000).value, "harmonic_plus_noise of a batch of two")
+    both = checks.as_array(sub.call("harmonic_plus_noise", *inputs, 16000).value,
+                           "harmonic_plus_noise of a batch of two")
     one = sub.call("harmonic_plus_noise", *[a[1:] for a in inputs], 16000)
     checks.assert_close(one.value, both[1:], "harmonic_plus_noise of a batch of one (compared with the same note in a "
                         "batch of two)", rtol=1e-4, atol=1e-5,
@@ -371,7 +372,7 @@ def test_harmonic_plus_noise_handles_a_batch_of_one(sub):
 
 @A.test("harmonic_plus_noise", points=1)
 def test_harmonic_plus_noise_rejects_bad_arguments(sub):
-    """ValueError naming the argument: each tensor of the wrong shape, n_bands < 2, a bad noise length, sample_rate <= 0."""
+    """ValueError naming the argument: each tensor of the wrong shape, n_bands < 2, a bad noise length, sample_rate <= 0."""  # noqa: E501
     f0, ga, ha, nm, noise = _hpn_inputs(np.random.default_rng(918), 2, 5, 4, 3, 8, 8000)
     checks.assert_accepts(sub, "harmonic_plus_noise", f0, ga, ha, nm, noise, 8000)
     bad = [("f0_hz", (f0[0], ga, ha, nm, noise, 8000)),
@@ -419,11 +420,13 @@ def _controls(sub, target, f0, loudness, what, **kwargs):
 
 @A.test("Decoder", points=2)
 def test_Decoder_returns_the_three_controls_with_documented_shapes(sub):
-    """Decoder()(f0_hz, loudness) is a dict of raw controls (batch, n_frames), (batch, K, n_frames), (batch, B, n_frames)."""
+    """Decoder()(f0_hz, loudness) is a dict of raw controls (batch, n_frames), (batch, K, n_frames), (batch, B, n_frames)."""  # noqa: E501
     checks.require_kind(sub, "Decoder", "class")
     rng = np.random.default_rng(920)
-    first, _ = _controls(sub, New("Decoder"), *_decoder_inputs(rng, 3, 37), "Decoder()(f0_hz, loudness) for 3 notes of 37 frames")
-    second, _ = _controls(sub, New("Decoder"), *_decoder_inputs(rng, 1, 6), "Decoder()(f0_hz, loudness) for 1 note of 6 frames")
+    first, _ = _controls(sub, New("Decoder"), *_decoder_inputs(rng, 3, 37),
+                         "Decoder()(f0_hz, loudness) for 3 notes of 37 frames")
+    second, _ = _controls(sub, New("Decoder"), *_decoder_inputs(rng, 1, 6),
+                          "Decoder()(f0_hz, loudness) for 1 note of 6 frames")
     for key in CONTROL_KEYS[1:]:
         if first[key].shape[1] != second[key].shape[1]:
             checks.fail(f"{key} has {first[key].shape[1]} channels for 3 notes of 37 frames but {second[key].shape[1]} "

@@ -110,23 +110,16 @@ def source_notebook(assignment, root=None):
     return notebooks.source_notebook(assignment, root)
 
 
-def reference_files(assignment, function=None, root=None):
-    """The reference's submission files (``solutions/<name>``) a variant of ``function`` hands in.
-
-    None for the variants of the functions that make them (``Assignment.files_made_by``)
-    or when the reference has not saved them.
-    """
-    registry = harness.load(assignment)
-    root = pathlib.Path(root or notebooks.course_root())
-    if function in registry.files_made_by:
-        return []
-    return [root / "solutions" / name for name in registry.submission_files if (root / "solutions" / name).is_file()]
-
-
 def hand_in(path, assignment, function=None):
-    """Put the reference's submission files a variant of ``function`` hands in beside ``path``."""
-    for file in reference_files(assignment, function):
-        shutil.copyfile(file, pathlib.Path(path).parent / file.name)
+    """Put beside ``path`` the reference's submission files (``solutions/<name>``) that a
+    variant of ``function`` hands in: none for variants of the functions that make them
+    (``Assignment.files_made_by``), or when the reference has not saved them."""
+    registry = harness.load(assignment)
+    if function not in registry.files_made_by:
+        for name in registry.submission_files:
+            saved = notebooks.course_root() / "solutions" / name
+            if saved.is_file():
+                shutil.copyfile(saved, pathlib.Path(path).parent / name)
     return path
 
 

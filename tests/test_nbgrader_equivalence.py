@@ -46,20 +46,18 @@ def _with_noisy_graded_function(solution):
 def _submissions(assignment):
     """Demonstration cells are blanked (zoo.blank_demo_cells): neither grader's points depend on
     them (tests/test_skipping.py proves it for this engine), and nbgrader runs them in a kernel
-    per notebook, which would cost minutes per assignment."""
+    per notebook, which would cost minutes per assignment. Returns the notebooks by submission
+    name, and the function each mutant changes by submission name."""
     solution = zoo.blank_demo_cells(nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4))
     stub = zoo.blank_demo_cells(nbformat.read(str(ROOT / "release" / assignment / f"{assignment}.ipynb"), 4))
     subs = {"solution": solution, "stub": stub, "noisy": _with_noisy_graded_function(solution)}
-    seen = set()
+    seen, mutated = set(), {}   # mutated: submission name -> the function its mutant changes
     for mutant in zoo.load_mutants(assignment):
         if mutant.function not in seen and len(seen) < 3:
             seen.add(mutant.function)
             subs[f"mutant-{len(seen)}"] = zoo.full_variant(solution, mutant)
-            MUTATED[f"mutant-{len(seen)}"] = mutant.function
-    return subs
-
-
-MUTATED = {}   # submission name -> the function its mutant changes
+            mutated[f"mutant-{len(seen)}"] = mutant.function
+    return subs, mutated
 
 
 def _failure_report(stderr):
@@ -82,13 +80,13 @@ def test_nbgrader_autograde_and_cli_give_the_same_points(assignment, tmp_path):
                                        env=build.nbgrader_env(),
                                        capture_output=True, text=True, timeout=1800)
     assert nbg("generate_assignment", assignment, "--force").returncode == 0
-    subs = _submissions(assignment)
+    subs, mutated = _submissions(assignment)
     for student, nb in subs.items():
         folder = course / "submitted" / student / assignment
         folder.mkdir(parents=True)
         nbformat.write(nb, str(folder / f"{assignment}.ipynb"))
         if student != "stub":   # the files the notebook saved (09's decoder.pt), handed in beside it
-            zoo.hand_in(folder / f"{assignment}.ipynb", assignment, MUTATED.get(student))
+            zoo.hand_in(folder / f"{assignment}.ipynb", assignment, mutated.get(student))
     proc = nbg("autograde", assignment, "--force")
     assert proc.returncode == 0, _failure_report(proc.stderr)
 

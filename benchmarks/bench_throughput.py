@@ -1,7 +1,8 @@
 """Throughput: `nbgrader autograde` vs `python -m autograder grade` on the same submissions.
 
 For each assignment, builds 20+ submissions (the executed solution, the release
-stub, and full solution notebooks with one bug-zoo mutant each) in a temporary
+stub, and full solution notebooks with one bug-zoo mutant each, with the files a
+student hands in beside the notebook, e.g. 09's decoder.pt) in a temporary
 nbgrader course, then grades them once with nbgrader (a kernel per notebook,
 hidden tests in the student's kernel) and once with this engine (forked
 workers, tests in the trusted process), per assignment. Prints, for each assignment, the total wall times, their ratio
@@ -85,6 +86,7 @@ def main():
                 folder = course / "submitted" / sid / a
                 folder.mkdir(parents=True)
                 nbformat.write(nb, str(folder / f"{a}.ipynb"))
+                zoo.hand_in(folder / f"{a}.ipynb", a)  # files a student hands in beside it (09: decoder.pt)
                 files[a].append(notebooks.SubmissionFile(folder / f"{a}.ipynb", a, sid))
                 if is_honest:
                     honest.add((sid, a))

@@ -1,10 +1,10 @@
-"""Hostile submissions: every attack in tests/hostile/ is graded in ONE run with an honest one.
+"""Hostile submissions: every attack in tests/hostile/ is graded in ONE run with an honest one,
+then once more with every cell run (``--run-all``): skipping must change no grade.
 
 Each attack file holds a docstring (the threat and why it fails), ``SOURCE`` (one code
-cell), ``PLACEMENT`` ("reference": the graded core of the source notebook with its
-solutions, or "stub": the same core with every solution replaced by
-``raise NotImplementedError()``), optionally ``POSITION`` ("last", the default, or
-"first": right after the imports cell) and ``EXPECTED``: "full" (honest code next to the
+cell), ``PLACEMENT`` ("reference": the executed solution notebook, whole, or "stub": the
+release notebook, whose answers raise ``NotImplementedError()``), optionally ``POSITION``
+("last", the default, or "first": right after the imports cell) and ``EXPECTED``: "full" (honest code next to the
 attack is graded exactly as without it), 0 (the attack earns nothing), or
 "full_minus_victim" (one function was made to hang; its tests time out, all others pass).
 
@@ -118,13 +118,22 @@ def _victim(registry):
     return min(plain, key=lambda f: (len(counts[f]), f))
 
 
-def _build(notebook, attack, path):
-    cells = zoo.stub_cells(notebook) if attack.placement == "stub" else zoo.core_cells(notebook)
-    cells.insert(1 if attack.position == "first" else len(cells), nbformat.v4.new_code_cell(attack.source))
-    variant = nbformat.v4.new_notebook()
-    variant.cells = cells
+def _whole(placement):
+    """The notebook a student hands in, whole, demonstration cells included: the executed
+    solution, or for "stub" the release notebook."""
+    path = ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb" if placement == "stub" \
+        else ROOT / "solutions" / f"{ASSIGNMENT}.ipynb"
+    return nbformat.read(str(path), 4)
+
+
+def _build(attack, path):
+    """The attack as one more cell of the whole notebook: after its imports cell, or last."""
+    variant = _whole(attack.placement)
+    imports = next(i for i, cell in enumerate(variant.cells) if cell.cell_type == "code")
+    variant.cells.insert(imports + 1 if attack.position == "first" else len(variant.cells),
+                         nbformat.v4.new_code_cell(attack.source))
     nbformat.write(variant, str(path))
-    return path
+    return zoo.hand_in(path, ASSIGNMENT)
 
 
 # ---------------------------------------------------------------------------
@@ -268,7 +277,6 @@ def run(tmp_path_factory):
     _one_run_per_session(tmp_path_factory)
     marker = "hx" + secrets.token_hex(6)
     registry = harness.load(ASSIGNMENT)
-    notebook = notebooks.load(zoo.source_notebook(ASSIGNMENT))
     base = tmp_path_factory.mktemp("hostile")
     subs = base / "submissions"
     info = {"marker": marker, "victim": _victim(registry), "registry": registry,
@@ -282,7 +290,9 @@ def run(tmp_path_factory):
     try:
         honest_dir = subs / "honest"
         honest_dir.mkdir(parents=True)
-        info["honest_path"] = zoo.write_variant(notebook, "", honest_dir / f"{ASSIGNMENT}.ipynb")
+        info["honest_path"] = honest_dir / f"{ASSIGNMENT}.ipynb"
+        nbformat.write(_whole("reference"), str(info["honest_path"]))
+        zoo.hand_in(info["honest_path"], ASSIGNMENT)
         substitutions = _substitutions(info)
         bounded = fork_bombs_bounded()
         items, names = [notebooks.SubmissionFile(info["honest_path"], ASSIGNMENT, "honest")], ["honest"]
@@ -291,7 +301,7 @@ def run(tmp_path_factory):
                 continue  # reported by the attack's own test, never run unbounded
             folder = subs / attack.name
             folder.mkdir()
-            path = _build(notebook, dataclasses.replace(attack, source=_fill(attack.source, substitutions)),
+            path = _build(dataclasses.replace(attack, source=_fill(attack.source, substitutions)),
                           folder / f"{ASSIGNMENT}.ipynb")
             items.append(notebooks.SubmissionFile(path, ASSIGNMENT, attack.name))
             names.append(attack.name)
@@ -302,6 +312,9 @@ def run(tmp_path_factory):
         info["seconds"] = time.monotonic() - started
         info["rss_growth_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
         info["results"] = dict(zip(names, results))
+        # the same submissions again, every cell run (--run-all): skipping must change nothing
+        info["results_run_all"] = dict(zip(names, (r.to_json() for r in engine.grade_all(
+            items, dataclasses.replace(LIMITS, run_all=True), jobs=2, hide=[str(ROOT), str(subs)]))))
         deadline = time.monotonic() + 15  # the kernel may take a moment to reap killed namespaces
         while marked_processes(marker) and time.monotonic() < deadline:
             time.sleep(0.5)
@@ -382,9 +395,20 @@ def test_attack_gets_exactly_its_expected_score(run, attack):
         assert result["score"] == expected
 
 
+def test_every_attack_gets_the_same_grade_with_and_without_skipping(run):
+    def outcome(result):
+        return result["score"], [(t["id"], t["status"], t["points"]) for t in result["tests"]]
+
+    assert all(r["skipped_cells"] == [] for r in run["results_run_all"].values())
+    assert run["results"]["honest"]["skipped_cells"], "the honest solution should skip its demonstration cells"
+    differ = {name: (outcome(result), outcome(run["results_run_all"][name]))
+              for name, result in run["results"].items() if outcome(result) != outcome(run["results_run_all"][name])}
+    assert not differ, differ
+
+
 def test_no_attack_reports_a_sandbox_breach(run):
     breaches = {}
-    for name, result in run["results"].items():
+    for name, result in [*run["results"].items(), *run["results_run_all"].items()]:
         texts = result["errors"] + [t["message"] for t in result["tests"]]
         hits = [t[:300] for t in texts if BREACH in t]
         if hits:

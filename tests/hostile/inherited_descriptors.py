@@ -8,8 +8,13 @@ The cell lists /proc/self/fd. A worker may hold only 0-2 and its one socket to t
 (plus the descriptor of the listing itself): anything else is a breach. Before reporting,
 it writes the forged lines into every other descriptor it finds, as an attacker would.
 Next to a correct solution: full marks, and every other submission of the run is graded.
+
+Placed right after the imports cell, before the notebook's own cells open anything: a
+demonstration plot makes matplotlib hold its font files open, which is the student's own
+process at work, not an inherited descriptor.
 """
 PLACEMENT = "reference"
+POSITION = "first"
 EXPECTED = "full"
 SOURCE = r'''
 import os

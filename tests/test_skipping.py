@@ -164,7 +164,8 @@ ASSIGNMENTS = harness.known()
 # Every variant of every assignment takes 38 minutes on 2 cores (measured 2026-12-02, all
 # identical): more than CI's budget allows beside the rest of the suite. CI grades a fixed
 # sample, per graded function its first mutant, first alternative and the always-raising one;
-# DDSP_SKIPPING_PROOF=every grades them all (run it when skipping.py or a notebook changes).
+# DDSP_SKIPPING_PROOF=every grades them all (run it when skipping.py or a notebook changes:
+# `DDSP_SKIPPING_PROOF=every python -m pytest tests/test_skipping.py -k no_grade`).
 SCOPE = os.environ.get("DDSP_SKIPPING_PROOF", "sample")
 assert SCOPE in ("sample", "every"), f"DDSP_SKIPPING_PROOF={SCOPE!r}: 'sample' or 'every'"
 

@@ -110,6 +110,14 @@ def source_notebook(assignment, root=None):
     return notebooks.source_notebook(assignment, root)
 
 
+def handed_in(assignment, stub=False):
+    """The whole notebook a student hands in, demonstration cells included: the executed
+    solution (``solutions/``), or with ``stub`` the release notebook (``release/``)."""
+    root = notebooks.course_root()
+    path = root / "release" / assignment / f"{assignment}.ipynb" if stub else root / "solutions" / f"{assignment}.ipynb"
+    return nbformat.read(str(path), 4)
+
+
 def hand_in(path, assignment, function=None):
     """Put beside ``path`` the reference's submission files (``solutions/<name>``) that a
     variant of ``function`` hands in: none for variants of the functions that make them

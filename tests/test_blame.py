@@ -16,7 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def _grade_with(assignment, mutant_source, tmp_path, name="variant"):
-    solution = nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4)
+    solution = zoo.handed_in(assignment)
     function = mutant_source.split("def ", 1)[1].split("(", 1)[0]
     mutant = zoo.Mutant(assignment, function, name, "", [], mutant_source, None)
     path = tmp_path / name / f"{assignment}.ipynb"

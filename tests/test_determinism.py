@@ -44,8 +44,7 @@ def _grade(paths, jobs):
 
 
 def test_three_gradings_of_the_same_submissions_give_identical_json(tmp_path):
-    solution = nbformat.read(str(ROOT / "solutions" / f"{ASSIGNMENT}.ipynb"), 4)
-    stub = nbformat.read(str(ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"), 4)
+    solution, stub = zoo.handed_in(ASSIGNMENT), zoo.handed_in(ASSIGNMENT, stub=True)
     mutant = zoo.load_mutants(ASSIGNMENT)[0]
     noisy = nbformat.from_dict(solution)
     noisy.cells.append(nbformat.v4.new_code_cell(RANDOM_CELL))

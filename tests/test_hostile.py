@@ -118,17 +118,9 @@ def _victim(registry):
     return min(plain, key=lambda f: (len(counts[f]), f))
 
 
-def _whole(placement):
-    """The notebook a student hands in, whole, demonstration cells included: the executed
-    solution, or for "stub" the release notebook."""
-    path = ROOT / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb" if placement == "stub" \
-        else ROOT / "solutions" / f"{ASSIGNMENT}.ipynb"
-    return nbformat.read(str(path), 4)
-
-
 def _build(attack, path):
     """The attack as one more cell of the whole notebook: after its imports cell, or last."""
-    variant = _whole(attack.placement)
+    variant = zoo.handed_in(ASSIGNMENT, stub=attack.placement == "stub")
     imports = next(i for i, cell in enumerate(variant.cells) if cell.cell_type == "code")
     variant.cells.insert(imports + 1 if attack.position == "first" else len(variant.cells),
                          nbformat.v4.new_code_cell(attack.source))
@@ -291,7 +283,7 @@ def run(tmp_path_factory):
         honest_dir = subs / "honest"
         honest_dir.mkdir(parents=True)
         info["honest_path"] = honest_dir / f"{ASSIGNMENT}.ipynb"
-        nbformat.write(_whole("reference"), str(info["honest_path"]))
+        nbformat.write(zoo.handed_in(ASSIGNMENT), str(info["honest_path"]))
         zoo.hand_in(info["honest_path"], ASSIGNMENT)
         substitutions = _substitutions(info)
         bounded = fork_bombs_bounded()

@@ -48,8 +48,8 @@ def _submissions(assignment):
     them (tests/test_skipping.py proves it for this engine), and nbgrader runs them in a kernel
     per notebook, which would cost minutes per assignment. Returns the notebooks by submission
     name, and the function each mutant changes by submission name."""
-    solution = zoo.blank_demo_cells(nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4))
-    stub = zoo.blank_demo_cells(nbformat.read(str(ROOT / "release" / assignment / f"{assignment}.ipynb"), 4))
+    solution = zoo.blank_demo_cells(zoo.handed_in(assignment))
+    stub = zoo.blank_demo_cells(zoo.handed_in(assignment, stub=True))
     subs = {"solution": solution, "stub": stub, "noisy": _with_noisy_graded_function(solution)}
     seen, mutated = set(), {}   # mutated: submission name -> the function its mutant changes
     for mutant in zoo.load_mutants(assignment):

@@ -176,8 +176,9 @@ def _variants(assignment, scope):
              zoo.always_raising_mutants(assignment, source)]
     if scope == "every":
         return [m for kind in kinds for m in kind]
-    return [m for kind in kinds for function in harness.load(assignment).functions
-            for m in [m for m in kind if m.function == function][:1]]
+    firsts = [next((m for m in kind if m.function == function), None)
+              for kind in kinds for function in harness.load(assignment).functions]
+    return [m for m in firsts if m]
 
 
 def _submissions(assignment, folder, scope="sample"):
@@ -186,8 +187,7 @@ def _submissions(assignment, folder, scope="sample"):
     inserted after their answer cells (``zoo.full_variant``), each with the files the reference
     saved beside it unless the variant's function is the one that makes them. Their
     demonstration cells are what skipping skips, and now they run on the variant's code."""
-    solution = nbformat.read(str(ROOT / "solutions" / f"{assignment}.ipynb"), 4)
-    stub = nbformat.read(str(ROOT / "release" / assignment / f"{assignment}.ipynb"), 4)
+    solution, stub = zoo.handed_in(assignment), zoo.handed_in(assignment, stub=True)
     variants = _variants(assignment, scope)
     plan = [("solution", solution, None), ("stub", stub, None)]
     plan += [(f"{m.path.parent.name if m.path else 'generated'}/{m.name}", zoo.full_variant(solution, m), m)

@@ -11,8 +11,10 @@ without changing any grade. A cell is skipped only when all of these hold:
    deletes nothing, and calls nothing with an effect the grader cannot see: seeds and
    other global configuration (``torch.manual_seed``, ``set_default_dtype``,
    ``set_grad_enabled``...), ``exec``/``eval``/``globals()``, file writes and reads,
-   warnings filters, or a function of the notebook that does such things or changes a
-   module-level object;
+   warnings filters, assignments into objects it cannot name (``type(self).n = ...``) or
+   into library objects (monkeypatching), or a use of a function or class of the notebook
+   that does such things or changes a module-level object (calling a method of a notebook
+   class, ``AllPoleFilter.apply(x, a)``, does what that class does, no more);
 3. no name it binds, and no object it may change (a method's receiver, an argument, a
    subscript or attribute target, a called object), is read by a cell that runs, by a
    function defined in one (globals its code and nested code refer to), or by the hidden
@@ -94,6 +96,9 @@ class Cell:
     deferred: set = dataclasses.field(default_factory=set)    # globals its functions read when called
     binds: set = dataclasses.field(default_factory=set)       # module-level names it (re)binds
     writes: set = dataclasses.field(default_factory=set)      # module-level objects it may change
+    stores: set = dataclasses.field(default_factory=set)      # ... by assigning to their attributes or items
+    receivers: set = dataclasses.field(default_factory=set)   # names whose methods it calls anywhere
+    module_receivers: set = dataclasses.field(default_factory=set)  # ... at module level
     reads: set = dataclasses.field(default_factory=set)       # module-level names it or its functions read
     calls: set = dataclasses.field(default_factory=set)       # plain names it calls anywhere
     module_calls: set = dataclasses.field(default_factory=set)  # plain names called at module level
@@ -206,6 +211,9 @@ class _Walker(ast.NodeVisitor):
                 base = self._target_base(target)
                 if base is not None:
                     self._mutates(base)
+                    self.cell.stores.add(base)
+                else:   # `type(self).count = ...`, `make()[0] = ...`: nobody can say what changes
+                    self.cell.effect = "assigns to an attribute or item of a computed object"
 
     def _mutates(self, name):
         if name in self.modules:
@@ -223,10 +231,17 @@ class _Walker(ast.NodeVisitor):
         self._store([node.target])
         self.generic_visit(node)
 
+    def visit_For(self, node):
+        self._store([node.target])
+        self.generic_visit(node)
+
+    visit_AsyncFor = visit_For
+
     def visit_AugAssign(self, node):
         self._store([node.target])
         if isinstance(node.target, ast.Name) and self.depth == 0:
             self.cell.writes.add(node.target.id)  # `x += ...` may change the object in place
+            self.cell.stores.add(node.target.id)
         self.generic_visit(node)
 
     def visit_With(self, node):
@@ -250,10 +265,14 @@ class _Walker(ast.NodeVisitor):
                 self.cell.module_random = True
         if isinstance(node.func, ast.Name):
             self.cell.calls.add(name)
+            self.cell.writes.add(name)   # calling an object (a torch module...) may change it
             if self.depth == 0:
                 self.cell.module_calls.add(name)
         elif base is not None and base not in self.modules:
             self._mutates(base)      # a method may change its receiver
+            self.cell.receivers.add(base)   # ... or, on a notebook function or class, do what it does
+            if self.depth == 0:
+                self.cell.module_receivers.add(base)
         for argument in [*node.args, *(k.value for k in node.keywords)]:
             for inner in ast.walk(argument):
                 if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Load) and inner.id not in self.modules:
@@ -389,9 +408,16 @@ def _immediate_reads(statement):
             and not any(n in ast.walk(b) for b in body)} - targets
 
 
-def _function_effects(cells, modules):
+def _function_effects(cells, modules, imported):
     """(impure, random): notebook functions and classes with effects beyond their result, and
-    those that may draw random numbers, each closed over the calls between them."""
+    those that may draw random numbers, each closed over the notebook names they use.
+
+    Calling a method of a notebook function or class (``AllPoleFilter.apply(x, a)``), or
+    passing one along, is not an effect of its own: it does what that function or class does,
+    so it is impure when that one is. Assigning to its attributes is an effect.
+    """
+    defined = set().union(*(c.defines.keys() for c in cells))
+    opaque = defined | imported | BUILTINS
     info = {}
     for cell in cells:
         for name, node in cell.defines.items():
@@ -400,16 +426,19 @@ def _function_effects(cells, modules):
             walker.depth = 1
             for statement in node.body:
                 walker.visit(statement)
-            impure = bool(body.effect) or bool(body.writes - _locals(node))
-            before = info.get(name, (False, False, set()))
-            info[name] = (before[0] or impure, before[1] or body.random, before[2] | body.calls)
+            impure = (bool(body.effect) or bool(body.writes - _locals(node) - (opaque - body.stores))
+                      or _changes_its_class(node))
+            uses = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+            before = info.get(name, (False, False, set(), set()))
+            info[name] = (before[0] or impure, before[1] or body.random,
+                          before[2] | body.calls | (body.receivers & defined), before[3] | (uses & defined))
     impure = {name for name, entry in info.items() if entry[0]}
     random = {name for name, entry in info.items() if entry[1]}
     changed = True
     while changed:
         changed = False
-        for name, (_, _, calls) in info.items():
-            if name not in impure and calls & impure:
+        for name, (_, _, calls, uses) in info.items():
+            if name not in impure and uses & impure:
                 impure.add(name)
                 changed = True
             # a call to a callable the notebook does not define may draw random numbers
@@ -417,6 +446,25 @@ def _function_effects(cells, modules):
                 random.add(name)
                 changed = True
     return impure, random
+
+
+def _changes_its_class(node):
+    """Whether a class's classmethod assigns to attributes or items of ``cls`` (its first argument)."""
+    if not isinstance(node, ast.ClassDef):
+        return False
+    for method in node.body:
+        if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.args.args and any(
+                isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list):
+            owner = method.args.args[0].arg
+            for inner in ast.walk(method):
+                targets = (inner.targets if isinstance(inner, ast.Assign) else [inner.target]
+                           if isinstance(inner, (ast.AugAssign, ast.AnnAssign)) else [])
+                for target in targets:
+                    while isinstance(target, (ast.Attribute, ast.Subscript)):
+                        target = target.value
+                        if isinstance(target, ast.Name) and target.id == owner:
+                            return True
+    return False
 
 
 def _reseeds_first(source):
@@ -490,15 +538,20 @@ def plan(sources, instructor_sources, test_reads, force=()):
     for cell in cells:
         if cell.unknown:
             return Plan([], f"cell {cell.index + 1}: {cell.unknown}")
-    impure, random_functions = _function_effects(cells, modules)
     defined = set().union(*(c.defines.keys() for c in cells))
     imported = {name for tree in trees for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
                 for name in ((a.asname or a.name.split(".")[0]) for a in node.names)}
-    opaque = defined | imported | BUILTINS    # passing these along does not change them
+    impure, random_functions = _function_effects(cells, modules, imported)
+    opaque = defined | imported | BUILTINS    # passing these along, or calling their methods, does not change them
     for cell in cells:
-        cell.writes -= opaque
+        patched = cell.stores & (imported | BUILTINS) - modules
+        if patched and not cell.effect:
+            cell.effect = f"assigns to an attribute or item of {sorted(patched)[0]}, which it did not define"
+        cell.writes -= opaque - cell.stores
         for statement in cell.statements:
-            statement.maybe -= opaque - statement.binds
+            statement.maybe -= opaque - statement.binds - cell.stores
+        cell.calls |= cell.receivers & defined
+        cell.module_calls |= cell.module_receivers & defined
     must, why = set(), {}
     for cell in cells:
         unknown = cell.calls - BUILTINS - defined - modules - imported
@@ -508,7 +561,7 @@ def plan(sources, instructor_sources, test_reads, force=()):
         forced = any(pattern in cell.source for pattern in force)
         reason = ("written by the student" if not cell.instructor else cell.effect or
                   ("forced by the assignment" if forced else None) or
-                  (f"calls {sorted(cell.calls & impure)[0]}(), which has effects" if cell.calls & impure else None))
+                  (f"uses {sorted(cell.reads & impure)[0]}, which has effects" if cell.reads & impure else None))
         if reason:
             must.add(cell.index)
             why[cell.index] = reason

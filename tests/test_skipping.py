@@ -94,6 +94,44 @@ def test_a_demo_cell_calling_a_student_function_with_effects_runs():
     assert _plan(notebook, []) == []
 
 
+STUDENT_FILTER = ("class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
+                  "{extra}        return 2 * x\n    @staticmethod\n    def backward(ctx, g):\n        return 2 * g")
+HELPER_DEMO = "def cascade(x):\n    return F.apply(F.apply(x))\ny = cascade(torch.ones(3))\nplt.plot(y)"
+
+
+def test_a_demo_helper_that_calls_a_method_of_a_students_class_is_skipped():
+    """06's fitting demo: `cascade` runs `AllPoleFilter.apply`; calling a method of a pure class changes nothing."""
+    notebook = [(IMPORTS, True), (STUDENT_FILTER.format(extra=""), False), (HELPER_DEMO, True)]
+    assert _plan(notebook, [], reads=("F",)) == [3]
+
+
+@pytest.mark.parametrize("extra", ["        F.calls = 1\n", "        type(ctx).calls = 1\n"])
+def test_a_demo_helper_that_calls_a_students_class_that_changes_itself_runs(extra):
+    notebook = [(IMPORTS, True), (STUDENT_FILTER.format(extra=extra), False), (HELPER_DEMO, True)]
+    assert _plan(notebook, [], reads=("F",)) == []
+
+
+def test_a_demo_cell_calling_a_classmethod_that_changes_its_class_runs():
+    student = "class F:\n    n = 0\n    @classmethod\n    def bump(cls):\n        cls.n += 1\n        return cls.n"
+    notebook = [(IMPORTS, True), (student, False), ("def twice():\n    return F.bump() + F.bump()\ntwice()", True)]
+    assert 3 not in _plan(notebook, [], reads=("F",))
+    pure = student.replace("cls.n += 1", "n = cls.n + 1").replace("return cls.n", "return n")
+    assert 3 in _plan([(IMPORTS, True), (pure, False), notebook[2]], [], reads=("F",))
+
+
+def test_a_demo_cell_that_calls_an_object_the_tests_read_runs():
+    """Calling a torch module may change it (batch-norm statistics, a student's cache)."""
+    notebook = [(IMPORTS, True), ("def f(x):\n    return torch.as_tensor(x)", False),
+                ("model = torch.nn.BatchNorm1d(3)", True), ("model(torch.randn(4, 3))", True)]
+    assert _plan(notebook, [], reads=("f", "model")) == []
+
+
+def test_a_demo_cell_that_patches_an_imported_name_runs():
+    notebook = [("import torch\nfrom torch import Tensor", True), ("def f(x):\n    return x.double()", False),
+                ("Tensor.double = Tensor.float", True)]
+    assert _plan(notebook, []) == []
+
+
 def test_temporaries_rebound_in_every_check_do_not_chain_checks_together():
     notebook = [(IMPORTS, True), ("def f(x):\n    return torch.as_tensor(x)", False),
                 ("_x = f(torch.ones(2))\nassert _x.shape == (2,), 'shape'", True),

@@ -408,7 +408,7 @@ def _immediate_reads(statement):
             and not any(n in ast.walk(b) for b in body)} - targets
 
 
-def _function_effects(cells, modules, imported):
+def _function_effects(cells, modules, defined, imported):
     """(impure, random): notebook functions and classes with effects beyond their result, and
     those that may draw random numbers, each closed over the notebook names they use.
 
@@ -416,7 +416,6 @@ def _function_effects(cells, modules, imported):
     passing one along, is not an effect of its own: it does what that function or class does,
     so it is impure when that one is. Assigning to its attributes is an effect.
     """
-    defined = set().union(*(c.defines.keys() for c in cells))
     opaque = defined | imported | BUILTINS
     info = {}
     for cell in cells:
@@ -427,7 +426,7 @@ def _function_effects(cells, modules, imported):
             for statement in node.body:
                 walker.visit(statement)
             impure = (bool(body.effect) or bool(body.writes - _locals(node) - (opaque - body.stores))
-                      or _changes_its_class(node))
+                      or _changes_its_class(node, modules))
             uses = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
             before = info.get(name, (False, False, set(), set()))
             info[name] = (before[0] or impure, before[1] or body.random,
@@ -448,22 +447,17 @@ def _function_effects(cells, modules, imported):
     return impure, random
 
 
-def _changes_its_class(node):
+def _changes_its_class(node, modules):
     """Whether a class's classmethod assigns to attributes or items of ``cls`` (its first argument)."""
     if not isinstance(node, ast.ClassDef):
         return False
     for method in node.body:
         if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) and method.args.args and any(
                 isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list):
-            owner = method.args.args[0].arg
-            for inner in ast.walk(method):
-                targets = (inner.targets if isinstance(inner, ast.Assign) else [inner.target]
-                           if isinstance(inner, (ast.AugAssign, ast.AnnAssign)) else [])
-                for target in targets:
-                    while isinstance(target, (ast.Attribute, ast.Subscript)):
-                        target = target.value
-                        if isinstance(target, ast.Name) and target.id == owner:
-                            return True
+            found = Cell(-1, "", True)
+            _Walker(found, modules).visit(method)
+            if method.args.args[0].arg in found.stores:
+                return True
     return False
 
 
@@ -541,7 +535,7 @@ def plan(sources, instructor_sources, test_reads, force=()):
     defined = set().union(*(c.defines.keys() for c in cells))
     imported = {name for tree in trees for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
                 for name in ((a.asname or a.name.split(".")[0]) for a in node.names)}
-    impure, random_functions = _function_effects(cells, modules, imported)
+    impure, random_functions = _function_effects(cells, modules, defined, imported)
     opaque = defined | imported | BUILTINS    # passing these along, or calling their methods, does not change them
     for cell in cells:
         patched = cell.stores & (imported | BUILTINS) - modules

@@ -115,6 +115,8 @@ def test_a_demo_cell_calling_a_classmethod_that_changes_its_class_runs():
     student = "class F:\n    n = 0\n    @classmethod\n    def bump(cls):\n        cls.n += 1\n        return cls.n"
     notebook = [(IMPORTS, True), (student, False), ("def twice():\n    return F.bump() + F.bump()\ntwice()", True)]
     assert 3 not in _plan(notebook, [], reads=("F",))
+    unpacked = student.replace("cls.n += 1", "cls.n, cls.m = cls.n + 1, 0")
+    assert 3 not in _plan([(IMPORTS, True), (unpacked, False), notebook[2]], [], reads=("F",))
     pure = student.replace("cls.n += 1", "n = cls.n + 1").replace("return cls.n", "return n")
     assert 3 in _plan([(IMPORTS, True), (pure, False), notebook[2]], [], reads=("F",))
 
